@@ -1,0 +1,167 @@
+package io.progimage.imaging.control;
+
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+import io.progimage.imaging.control.ImageRejectedException.Reason;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+
+/**
+ * Turns untrusted bytes into an opaque sRGB {@code TYPE_INT_RGB} image, in two
+ * steps so that nothing is allocated for pixels before the size is known:
+ * {@link #open} detects the format from the content and reads only the header
+ * (refusing too many pixels or frames), {@link Opened#read} decodes.
+ *
+ * <p>ImageIO plugins are written for trusted files: on hostile input they throw
+ * whatever runtime exception the broken invariant produces, or for truncated
+ * data merely warn and return an image padded with gray. Both are turned into
+ * {@link ImageRejectedException} here.
+ */
+final class Decoder {
+
+    /** More frames than this is not a photo but an attempt to make us do work. */
+    static final int MAX_GIF_FRAMES = 256;
+
+    private final long maxPixels;
+
+    Decoder(long maxPixels) {
+        this.maxPixels = maxPixels;
+    }
+
+    /** Detects the format, reads the header and checks the limits; nothing is decoded yet. */
+    Opened open(byte[] data) throws ImageRejectedException {
+        if (data == null || data.length == 0) {
+            throw new ImageRejectedException(Reason.UNSUPPORTED_FORMAT, "empty input");
+        }
+        SourceFormat format = SourceFormat.detect(data);
+        if (format == null) {
+            throw new ImageRejectedException(Reason.UNSUPPORTED_FORMAT,
+                    "not a JPEG, PNG, GIF, WebP, BMP or TIFF image");
+        }
+        if (format == SourceFormat.GIF) {
+            int frames = GifFrames.count(data, MAX_GIF_FRAMES);
+            if (frames < 0) {
+                throw new ImageRejectedException(Reason.CORRUPT, "truncated or corrupt GIF");
+            }
+            if (frames > MAX_GIF_FRAMES) {
+                throw new ImageRejectedException(Reason.TOO_LARGE,
+                        "GIF has more than " + MAX_GIF_FRAMES + " frames");
+            }
+        }
+        if (format == SourceFormat.BMP && DeclaredLength.isBmpTruncated(data)
+                || format == SourceFormat.WEBP && DeclaredLength.isRiffTruncated(data)) {
+            throw new ImageRejectedException(Reason.CORRUPT, "truncated " + format + ": shorter than its header says");
+        }
+        int orientation = ExifOrientation.read(data, format);
+        ImageReader reader = null;
+        try {
+            reader = Plugins.reader(format);
+            reader.setInput(new ByteArrayImageInputStream(data), true, true);
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            if (width <= 0 || height <= 0) {
+                throw new ImageRejectedException(Reason.CORRUPT,
+                        "header gives an empty size " + width + "x" + height);
+            }
+            long pixels = (long) width * height;
+            if (pixels > maxPixels) {
+                throw new ImageRejectedException(Reason.TOO_LARGE, String.format(Locale.ROOT,
+                        "%dx%d is %.1f megapixels, more than the limit of %.1f",
+                        width, height, pixels / 1e6, maxPixels / 1e6));
+            }
+            Opened opened = new Opened(reader, format, width, height, orientation);
+            reader = null; // now owned by the Opened
+            return opened;
+        } catch (ImageRejectedException e) {
+            throw e;
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw new ImageRejectedException(Reason.CORRUPT,
+                    "cannot read the " + format + " header: " + describe(e), e);
+        } finally {
+            if (reader != null) {
+                reader.dispose();
+            }
+        }
+    }
+
+    static String describe(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** A reader positioned on a header that passed the checks; close it when done. */
+    static final class Opened implements AutoCloseable {
+        private final ImageReader reader;
+        final SourceFormat format;
+        final int width;
+        final int height;
+        final int orientation;
+
+        private Opened(ImageReader reader, SourceFormat format, int width, int height, int orientation) {
+            this.reader = reader;
+            this.format = format;
+            this.width = width;
+            this.height = height;
+            this.orientation = orientation;
+        }
+
+        long pixels() {
+            return (long) width * height;
+        }
+
+        /** Decodes the first image into an opaque sRGB image, or says why not. */
+        BufferedImage read() throws ImageRejectedException {
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            BufferedImage image;
+            try {
+                ImageReadParam param = reader.getDefaultReadParam();
+                image = reader.read(0, param);
+            } catch (IOException | RuntimeException | StackOverflowError e) {
+                throw new ImageRejectedException(Reason.CORRUPT,
+                        "cannot decode the " + format + " image: " + describe(e), e);
+            } catch (OutOfMemoryError e) {
+                // Should not happen within the pixel limit and memory budget; if a
+                // plugin over-allocates anyway, the job fails and the JVM lives on.
+                throw new ImageRejectedException(Reason.TOO_LARGE,
+                        "not enough memory to decode the " + format + " image", e);
+            }
+            for (String warning : warnings) {
+                if (isTruncation(warning)) {
+                    throw new ImageRejectedException(Reason.CORRUPT,
+                            "truncated " + format + " image: " + warning);
+                }
+            }
+            if (image.getWidth() != width || image.getHeight() != height) {
+                throw new ImageRejectedException(Reason.CORRUPT, "decoded size "
+                        + image.getWidth() + "x" + image.getHeight() + " contradicts the header");
+            }
+            return Pixels.toOpaqueSrgb(image);
+        }
+
+        private boolean closed;
+
+        /** Idempotent: the pipeline closes early to free the reader's buffers. */
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                reader.dispose();
+            }
+        }
+
+        /**
+         * libjpeg reports a cut-off stream only as the warning "Premature end of
+         * JPEG file" and pads the rest with gray; other plugins use similar words.
+         */
+        private static boolean isTruncation(String warning) {
+            String w = warning.toLowerCase(Locale.ROOT);
+            return w.contains("premature end") || w.contains("truncat") || w.contains("eof")
+                    || w.contains("end of file") || w.contains("end of stream");
+        }
+    }
+}

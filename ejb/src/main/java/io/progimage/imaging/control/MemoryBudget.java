@@ -1,0 +1,83 @@
+package io.progimage.imaging.control;
+
+import io.progimage.imaging.control.ImageRejectedException.Reason;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Bounds the pixels being processed at once, so that many large uploads queue
+ * instead of exhausting the heap: one permit per started megapixel, the pool
+ * sized from the maximum heap.
+ *
+ * <p>A job holds its permits from just after the header check until its JPEGs
+ * are encoded. A job larger than the whole pool takes the whole pool (it then
+ * runs alone) rather than waiting forever.
+ */
+public final class MemoryBudget {
+
+    /**
+     * Heap a job may need per source pixel at its peak: the decoded image and
+     * the rotated copy (4 bytes each), plus decoder buffers and the filter's
+     * border copy. Measured peaks are lower (docs/performance.md); this is the
+     * margin.
+     */
+    static final int BYTES_PER_PIXEL = 12;
+
+    /** Share of the maximum heap given to images; the rest is for the server. */
+    static final double HEAP_SHARE = 0.5;
+
+    private final Semaphore permits;
+    private final int totalMegapixels;
+
+    /** A budget of {@code megapixels} permits; at least one. */
+    public MemoryBudget(int megapixels) {
+        this.totalMegapixels = Math.max(1, megapixels);
+        this.permits = new Semaphore(totalMegapixels, true);
+    }
+
+    /** Half of {@code Runtime.maxMemory()}, at {@value #BYTES_PER_PIXEL} bytes per pixel. */
+    public static MemoryBudget fromHeap() {
+        long bytes = (long) (Runtime.getRuntime().maxMemory() * HEAP_SHARE);
+        return new MemoryBudget((int) Math.min(Integer.MAX_VALUE, bytes / BYTES_PER_PIXEL / 1_000_000L));
+    }
+
+    public int totalMegapixels() {
+        return totalMegapixels;
+    }
+
+    public int availableMegapixels() {
+        return permits.availablePermits();
+    }
+
+    /** Blocks until the pixels fit; the returned permit gives them back on close. */
+    public Permit acquire(long pixels) throws ImageRejectedException {
+        int needed = (int) Math.min(totalMegapixels, Math.max(1, (pixels + 999_999) / 1_000_000));
+        try {
+            permits.acquire(needed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageRejectedException(Reason.INTERRUPTED, "interrupted while waiting for memory", e);
+        }
+        return new Permit(needed);
+    }
+
+    /** Megapixels held by one job; closing twice releases once. */
+    public final class Permit implements AutoCloseable {
+        private int held;
+
+        private Permit(int held) {
+            this.held = held;
+        }
+
+        public int megapixels() {
+            return held;
+        }
+
+        @Override
+        public void close() {
+            if (held > 0) {
+                permits.release(held);
+                held = 0;
+            }
+        }
+    }
+}

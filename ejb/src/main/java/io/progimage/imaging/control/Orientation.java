@@ -1,0 +1,88 @@
+package io.progimage.imaging.control;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * The eight exact pixel rearrangements (the dihedral group of the rectangle):
+ * the EXIF orientations 1..8 and rotations by multiples of 90 degrees. They
+ * are composed first and applied once, so an oriented and then rotated photo
+ * is copied a single time, without resampling.
+ *
+ * <p>Each transform is a 2x2 matrix with entries in {-1, 0, 1} mapping source
+ * to destination coordinates (x right, y down, around the centre).
+ */
+record Orientation(int a, int b, int c, int d) {
+
+    static final Orientation IDENTITY = new Orientation(1, 0, 0, 1);
+    private static final Orientation ROTATE_90 = new Orientation(0, -1, 1, 0);
+
+    /** The transform that displays an image stored with EXIF orientation 1..8. */
+    static Orientation exif(int orientation) {
+        return switch (orientation) {
+            case 2 -> new Orientation(-1, 0, 0, 1);   // mirror horizontally
+            case 3 -> new Orientation(-1, 0, 0, -1);  // rotate 180
+            case 4 -> new Orientation(1, 0, 0, -1);   // mirror vertically
+            case 5 -> new Orientation(0, 1, 1, 0);    // transpose
+            case 6 -> ROTATE_90;                      // rotate 90 clockwise
+            case 7 -> new Orientation(0, -1, -1, 0);  // transverse
+            case 8 -> new Orientation(0, 1, -1, 0);   // rotate 270 clockwise
+            default -> IDENTITY;
+        };
+    }
+
+    /** Rotation by {@code quarterTurns} x 90 degrees clockwise. */
+    static Orientation quarterTurns(int quarterTurns) {
+        Orientation o = IDENTITY;
+        for (int i = 0; i < Math.floorMod(quarterTurns, 4); i++) {
+            o = ROTATE_90.after(o);
+        }
+        return o;
+    }
+
+    /** This transform applied after {@code first}. */
+    Orientation after(Orientation first) {
+        return new Orientation(a * first.a + b * first.c, a * first.b + b * first.d,
+                c * first.a + d * first.c, c * first.b + d * first.d);
+    }
+
+    boolean swapsSides() {
+        return a == 0;
+    }
+
+    BufferedImage apply(BufferedImage src) {
+        if (equals(IDENTITY)) {
+            return src;
+        }
+        int sw = src.getWidth();
+        int sh = src.getHeight();
+        int dw = swapsSides() ? sh : sw;
+        int dh = swapsSides() ? sw : sh;
+        BufferedImage out = Pixels.newRgb(dw, dh);
+        int[] s = Pixels.data(src);
+        int[] t = Pixels.data(out);
+        // dest = M * src with the origin moved back into the image
+        int ox = a + b < 0 ? dw - 1 : 0;
+        int oy = c + d < 0 ? dh - 1 : 0;
+        // Tiles keep both the row-wise reads and the column-wise writes of a
+        // transposition inside the cache.
+        final int tile = 64;
+        for (int ty = 0; ty < sh; ty += tile) {
+            int yEnd = Math.min(sh, ty + tile);
+            for (int tx = 0; tx < sw; tx += tile) {
+                int xEnd = Math.min(sw, tx + tile);
+                for (int y = ty; y < yEnd; y++) {
+                    int row = y * sw;
+                    int dx = a * tx + b * y + ox;
+                    int dy = c * tx + d * y + oy;
+                    int dest = dy * dw + dx;
+                    int step = a + c * dw; // moving one pixel right in the source
+                    for (int x = tx; x < xEnd; x++) {
+                        t[dest] = s[row + x];
+                        dest += step;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

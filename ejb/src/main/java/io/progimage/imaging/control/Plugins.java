@@ -1,0 +1,96 @@
+package io.progimage.imaging.control;
+
+import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
+import com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi;
+import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
+
+import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriter;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
+
+/**
+ * Hands out ImageIO readers and the JPEG writer without depending on service
+ * discovery.
+ *
+ * <p>Why: ImageIO discovers plugins through the thread's context class loader
+ * once per registry. Inside a WAR on Payara that loader is not necessarily the
+ * one that sees the TwelveMonkeys jars (and the registry may have been filled
+ * before the application was deployed), so {@code ImageIO.read} would silently
+ * fall back to the JDK's JPEG reader (wrong CMYK colours) and find no WebP
+ * reader at all. Registering our own provider instances explicitly works under
+ * any class loader. The TwelveMonkeys JPEG provider must be <em>registered</em>
+ * rather than just instantiated because it looks up the JDK reader it delegates
+ * to in {@code onRegistration}. PNG, GIF and BMP are read by the JDK's own
+ * readers, which are always registered.
+ */
+final class Plugins {
+
+    private static final JPEGImageReaderSpi JPEG = new JPEGImageReaderSpi();
+    private static final WebPImageReaderSpi WEBP = new WebPImageReaderSpi();
+    private static final TIFFImageReaderSpi TIFF = new TIFFImageReaderSpi();
+
+    static {
+        IIORegistry registry = IIORegistry.getDefaultInstance();
+        registry.registerServiceProvider(JPEG, ImageReaderSpi.class);
+        registry.registerServiceProvider(WEBP, ImageReaderSpi.class);
+        registry.registerServiceProvider(TIFF, ImageReaderSpi.class);
+    }
+
+    private Plugins() {
+    }
+
+    /** A fresh reader (readers are not thread-safe) for the format; the caller disposes it. */
+    static ImageReader reader(SourceFormat format) throws IOException {
+        return switch (format) {
+            case JPEG -> JPEG.createReaderInstance(null);
+            case WEBP -> WEBP.createReaderInstance(null);
+            case TIFF -> TIFF.createReaderInstance(null);
+            case PNG -> jdkReader("png");
+            case GIF -> jdkReader("gif");
+            case BMP -> jdkReader("bmp");
+        };
+    }
+
+    /** The JDK's baseline JPEG writer: it writes 4:2:0 baseline by default and needs no plugin. */
+    static ImageWriter jpegWriter() {
+        ImageWriter fallback = null;
+        for (Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg"); it.hasNext(); ) {
+            ImageWriter writer = it.next();
+            if (writer.getClass().getName().startsWith("com.sun.imageio.")) {
+                if (fallback != null) {
+                    fallback.dispose();
+                }
+                return writer;
+            }
+            if (fallback == null) {
+                fallback = writer;
+            } else {
+                writer.dispose();
+            }
+        }
+        if (fallback == null) {
+            throw new IllegalStateException("no JPEG writer in this JVM");
+        }
+        return fallback;
+    }
+
+    private static ImageReader jdkReader(String formatName) {
+        ImageReader chosen = null;
+        for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(formatName); it.hasNext(); ) {
+            ImageReader reader = it.next();
+            if (chosen == null && reader.getClass().getName().startsWith("com.sun.imageio.")) {
+                chosen = reader;
+            } else {
+                reader.dispose();
+            }
+        }
+        if (chosen == null) {
+            throw new IllegalStateException("the JDK's " + formatName + " reader is missing");
+        }
+        return chosen;
+    }
+}
