@@ -1,0 +1,92 @@
+package io.progimage.platform.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The contract's error body (API.md §1): {@code {"error": {"code", "message", "details"?}}}.
+ * Messages are written here or by domain code for humans; nothing from an exception's
+ * own text reaches a client, so no class name, SQL or path can leak.
+ */
+public record ApiError(int status, String code, String message, List<FieldError> details) {
+
+    public record FieldError(String field, String message) {
+    }
+
+    private static final Map<Integer, String> CODES = Map.ofEntries(
+            Map.entry(400, "bad_request"),
+            Map.entry(401, "bad_credentials"),
+            Map.entry(404, "not_found"),
+            Map.entry(405, "method_not_allowed"),
+            Map.entry(406, "not_acceptable"),
+            Map.entry(409, "conflict"),
+            Map.entry(413, "payload_too_large"),
+            Map.entry(415, "unsupported_media_type"),
+            Map.entry(422, "invalid_request"),
+            Map.entry(429, "rate_limit_exceeded"),
+            Map.entry(503, "service_unavailable"));
+
+    private static final Map<Integer, String> MESSAGES = Map.ofEntries(
+            Map.entry(400, "the request could not be read"),
+            Map.entry(401, "missing or invalid credentials"),
+            Map.entry(404, "no such resource"),
+            Map.entry(405, "method not allowed on this resource"),
+            Map.entry(406, "no acceptable representation"),
+            Map.entry(409, "conflict with the current state"),
+            Map.entry(413, "request body too large"),
+            Map.entry(415, "content type not supported by this endpoint"),
+            Map.entry(422, "invalid request"),
+            Map.entry(429, "rate limit exceeded"),
+            Map.entry(503, "a dependency is unavailable, try again later"));
+
+    public static ApiError of(int status, String message) {
+        return new ApiError(status, codeFor(status), message, List.of());
+    }
+
+    /** The generic error for a status, for errors that carry no domain message. */
+    public static ApiError forStatus(int status) {
+        return of(status, MESSAGES.getOrDefault(status, status >= 500 ? "internal error" : "request failed"));
+    }
+
+    /**
+     * A 500 for something unexpected: the log gets a correlation id with the whole exception,
+     * the client only the id, which support can search the log for.
+     */
+    public static ApiError internal(Throwable exception) {
+        String correlationId = UUID.randomUUID().toString();
+        Logger.getLogger(ApiError.class.getName()).log(Level.SEVERE, "internal error, correlation id " + correlationId, exception);
+        return of(500, "unexpected error (correlation id " + correlationId + ")");
+    }
+
+    public static String codeFor(int status) {
+        String code = CODES.get(status);
+        if (code != null) {
+            return code;
+        }
+        return status >= 500 ? "internal_error" : "bad_request";
+    }
+
+    public JsonObject toJson() {
+        JsonObjectBuilder error = Json.createObjectBuilder().add("code", code).add("message", message);
+        if (!details.isEmpty()) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            details.forEach(d -> array.add(Json.createObjectBuilder().add("field", d.field()).add("message", d.message())));
+            error.add("details", array);
+        }
+        return Json.createObjectBuilder().add("error", error).build();
+    }
+
+    public Response.ResponseBuilder toResponse() {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(toJson().toString());
+    }
+}
