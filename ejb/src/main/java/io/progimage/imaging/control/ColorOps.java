@@ -1,0 +1,137 @@
+package io.progimage.imaging.control;
+
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The ImageMagick 6 operations the filters are made of (FILTERS.md), on
+ * channels as floats in 0..1. ImageMagick's source is the specification;
+ * where a formula looks odd, it is because IM does it that way.
+ *
+ * <p>Everything expensive ({@code pow}, {@code sin}) is tabulated once per
+ * call into a {@link Curve}; the per-pixel work is arithmetic only.
+ */
+final class ColorOps {
+
+    /** Rec. 709 luma weights on the sRGB values, as {@code -colorspace gray} uses them. */
+    static final float LUMA_R = 0.212656f;
+    static final float LUMA_G = 0.715158f;
+    static final float LUMA_B = 0.072186f;
+
+    private ColorOps() {
+    }
+
+    /** A function on 0..1 tabulated at 4096 points; lookups are nearest-entry. */
+    static final class Curve {
+        private static final int SIZE = 4096;
+        private final float[] table = new float[SIZE + 1];
+
+        Curve(DoubleUnaryOperator f) {
+            for (int i = 0; i <= SIZE; i++) {
+                table[i] = (float) f.applyAsDouble(i / (double) SIZE);
+            }
+        }
+
+        float at(float v) {
+            int i = (int) (v * SIZE + 0.5f);
+            return table[i < 0 ? 0 : i > SIZE ? SIZE : i];
+        }
+    }
+
+    /** {@code -gamma g}: v^(1/g). */
+    static Curve gamma(double g) {
+        return new Curve(v -> Math.pow(v, 1 / g));
+    }
+
+    /**
+     * {@code -contrast} applied {@code times} times, as the factor by which all
+     * three channels are scaled for a given HSB brightness (the max channel):
+     * IM changes only the brightness, keeping hue and saturation, and in HSB
+     * that scales the channels proportionally.
+     */
+    static Curve contrastFactor(int times) {
+        return new Curve(v -> {
+            if (v <= 0) {
+                return 1;
+            }
+            double b = v;
+            for (int i = 0; i < times; i++) {
+                b += 0.5 * (0.5 * (Math.sin(Math.PI * (b - 0.5)) + 1.0) - b);
+                b = Math.max(0, Math.min(1, b));
+            }
+            return b / v;
+        });
+    }
+
+    /** {@code -level black%,white%}: (v - black) / (white - black), clamped. */
+    static Curve level(double black, double white) {
+        return new Curve(v -> Math.max(0, Math.min(1, (v - black) / (white - black))));
+    }
+
+    /**
+     * {@code -modulate brightness,saturation,100} in HSL (IM 6's default), in
+     * place on {@code rgb}. The hue is unchanged, so instead of a round trip
+     * through HSL the channels keep their position between min and max and only
+     * lightness and chroma change: the same result, without the hue sextants.
+     */
+    static void modulate(float[] rgb, float brightness, float saturation) {
+        float r = rgb[0];
+        float g = rgb[1];
+        float b = rgb[2];
+        float max = Math.max(r, Math.max(g, b));
+        float min = Math.min(r, Math.min(g, b));
+        float c = max - min;
+        float l = (max + min) * 0.5f;
+        float l2 = l * brightness;
+        if (c <= 0) {
+            float v = clamp(l2);
+            rgb[0] = v;
+            rgb[1] = v;
+            rgb[2] = v;
+            return;
+        }
+        float s = l <= 0.5f ? c / (2 * l) : c / (2 - 2 * l);
+        float s2 = s * saturation;
+        // IM computes chroma with the unclamped lightness; above 1 it goes negative
+        float c2 = l2 <= 0.5f ? 2 * l2 * s2 : (2 - 2 * l2) * s2;
+        float min2 = l2 - 0.5f * c2;
+        float k = c2 / c;
+        rgb[0] = clamp(min2 + (r - min) * k);
+        rgb[1] = clamp(min2 + (g - min) * k);
+        rgb[2] = clamp(min2 + (b - min) * k);
+    }
+
+    /**
+     * {@code tone COLOR 100 [negate]}: blend COLOR in through a mask of the
+     * image's own gray (luma), inverted with negate so that shadows take it.
+     */
+    static void tone(float[] rgb, float[] colour, boolean negate) {
+        float gray = LUMA_R * rgb[0] + LUMA_G * rgb[1] + LUMA_B * rgb[2];
+        float m = negate ? 1 - gray : gray;
+        rgb[0] += m * (colour[0] - rgb[0]);
+        rgb[1] += m * (colour[1] - rgb[1]);
+        rgb[2] += m * (colour[2] - rgb[2]);
+    }
+
+    static float[] colour(int rgb) {
+        return new float[] {(rgb >> 16 & 0xFF) / 255f, (rgb >> 8 & 0xFF) / 255f, (rgb & 0xFF) / 255f};
+    }
+
+    static float clamp(float v) {
+        return v < 0 ? 0 : v > 1 ? 1 : v;
+    }
+
+    static void unpack(int p, float[] rgb) {
+        rgb[0] = (p >> 16 & 0xFF) * (1 / 255f);
+        rgb[1] = (p >> 8 & 0xFF) * (1 / 255f);
+        rgb[2] = (p & 0xFF) * (1 / 255f);
+    }
+
+    /** Rounds to 8 bits, like the PNG each step of the reference script writes. */
+    static int pack(float[] rgb) {
+        return pack(rgb[0], rgb[1], rgb[2]);
+    }
+
+    static int pack(float r, float g, float b) {
+        return (int) (clamp(r) * 255 + 0.5f) << 16 | (int) (clamp(g) * 255 + 0.5f) << 8 | (int) (clamp(b) * 255 + 0.5f);
+    }
+}
