@@ -1,0 +1,86 @@
+package io.progimage.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/** A thin HTTP client for the tests: real requests to the node, replies with their JSON at hand. */
+public final class Api {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private Api() {
+    }
+
+    public record Reply(int status, java.net.http.HttpHeaders headers, String body) {
+        public JsonObject json() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject();
+            }
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        /** The contract's error code, {@code error.code} (API.md §1). */
+        public String errorCode() {
+            return json().getJsonObject("error").getString("code");
+        }
+    }
+
+    public static HttpRequest.Builder request(String path) {
+        return request(Stack.baseUri(), path);
+    }
+
+    public static HttpRequest.Builder request(URI base, String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+    }
+
+    public static Reply get(String path, String... headers) {
+        return send(request(path).headers(headersOrNone(headers)).GET().build());
+    }
+
+    public static Reply post(String path, String contentType, String body, String... headers) {
+        return send(request(path).headers(headersOrNone(headers)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public static Reply postJson(String path, JsonValue body, String... headers) {
+        return post(path, "application/json", body.toString(), headers);
+    }
+
+    public static Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String[] headersOrNone(String[] headers) {
+        // HttpRequest.Builder.headers() refuses an empty array
+        return headers.length == 0 ? new String[]{"Accept", "*/*"} : headers;
+    }
+
+    static List<String> values(Reply reply, String header) {
+        return reply.headers().allValues(header);
+    }
+}

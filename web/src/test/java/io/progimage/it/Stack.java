@@ -1,0 +1,138 @@
+package io.progimage.it;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The stack under test, started once per test JVM and shared by every integration test class
+ * ({@code @ExtendWith(Stack.class)}): a MariaDB from server-config/db and one Payara Micro node
+ * from server-config/micro/start running the freshly built WAR, on free loopback ports, with
+ * a data folder of its own under target/it that is emptied first. JUnit closes it after the last
+ * test (SIGTERM: nothing is left running).
+ */
+public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionContext.Store.CloseableResource {
+
+    private static final Duration DB_DEADLINE = Duration.ofMinutes(3);
+    private static final Duration NODE_DEADLINE = Duration.ofMinutes(4);
+    private static final Pattern NODE_READY = Pattern.compile("Payara Micro .* ready in");
+
+    private static Stack running;
+
+    private final Path serverConfig = Path.of(System.getProperty("progimage.it.server-config", "../server-config")).toAbsolutePath().normalize();
+    private final Path work = Path.of(System.getProperty("progimage.it.work", "target/it")).toAbsolutePath();
+    private final Path data = work.resolve("data");
+    private final int dbPort = freePort();
+    private ManagedProcess database;
+    private Node node;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (Stack.class) {
+            if (running == null) {
+                Stack stack = new Stack();
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Stack.class.getName(), stack);
+                stack.start();
+                running = stack;
+            }
+        }
+    }
+
+    /** The node's base URL, e.g. {@code http://127.0.0.1:41234}. */
+    public static URI baseUri() {
+        return running.node.baseUri();
+    }
+
+    public static Stack running() {
+        return running;
+    }
+
+    private void start() throws Exception {
+        deleteRecursively(work);
+        Files.createDirectories(data);
+        database = new ManagedProcess("mariadb", List.of(serverConfig.resolve("db").toString()),
+                Map.of("PROGIMAGE_DATA_DIR", data.toString(), "PROGIMAGE_DB_PORT", String.valueOf(dbPort)),
+                work.resolve("logs/db.log"), Pattern.compile("database ready"));
+        database.awaitReady(DB_DEADLINE);
+        node = startNode("node-1", Map.of());
+    }
+
+    /** Environment for a node of this stack: its database, its data folder, free ports. */
+    Map<String, String> nodeEnvironment(String name, Map<String, String> extra) throws IOException {
+        int httpPort = freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put("PROGIMAGE_DB_URL", "jdbc:mysql://127.0.0.1:" + dbPort + "/progimage?sslMode=DISABLED");
+        env.put("PROGIMAGE_DB_USER", "progimage");
+        env.put("PROGIMAGE_DB_PASSWORD", Files.readString(data.resolve("db/.password")).trim());
+        env.put("PROGIMAGE_DATA_DIR", data.toString());
+        env.put("PROGIMAGE_HTTP_PORT", String.valueOf(httpPort));
+        env.put("PROGIMAGE_HTTPS_PORT", String.valueOf(freePort()));
+        int hzPort = freePort();
+        env.put("PROGIMAGE_HZ_PORT", String.valueOf(hzPort));
+        env.put("PROGIMAGE_CLUSTER_NAME", "progimage-it-" + ProcessHandle.current().pid());
+        env.put("PROGIMAGE_NODE_NAME", name);
+        env.put("PROGIMAGE_WAR", System.getProperty("progimage.it.war", "target/progimage.war"));
+        env.putAll(extra);
+        return env;
+    }
+
+    Node startNode(String name, Map<String, String> extra) throws Exception {
+        Map<String, String> env = nodeEnvironment(name, extra);
+        ManagedProcess process = new ManagedProcess(name, List.of(serverConfig.resolve("micro/start").toString()), env,
+                work.resolve("logs/" + name + ".log"), NODE_READY);
+        process.awaitReady(NODE_DEADLINE);
+        Node node = new Node(process, URI.create("http://127.0.0.1:" + env.get("PROGIMAGE_HTTP_PORT")));
+        // Micro reports "ready" even when the app failed to deploy; Payara's /health is UP
+        // without the app's checks, so require them.
+        Api.Reply ready = Api.send(Api.request(node.baseUri(), "/health/ready").GET().build());
+        if (ready.status() != 200 || !ready.body().contains("\"database\"")) {
+            process.close();
+            throw new IllegalStateException(name + " started but the app is not ready (" + ready.status() + " " + ready.body()
+                    + "); see " + process.log());
+        }
+        return node;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (ManagedProcess db = database) {
+            if (node != null) {
+                node.process().close();
+            }
+        }
+    }
+
+    record Node(ManagedProcess process, URI baseUri) {
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (Stream<Path> files = Files.walk(path)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
