@@ -77,8 +77,9 @@ final class ColorOps {
         float r = rgb[0];
         float g = rgb[1];
         float b = rgb[2];
-        float max = Math.max(r, Math.max(g, b));
-        float min = Math.min(r, Math.min(g, b));
+        // ternaries, not Math.max/min: those handle NaN and -0.0 and cost branches
+        float max = r > g ? (r > b ? r : b) : (g > b ? g : b);
+        float min = r < g ? (r < b ? r : b) : (g < b ? g : b);
         float c = max - min;
         float l = (max + min) * 0.5f;
         float l2 = l * brightness;
@@ -89,12 +90,14 @@ final class ColorOps {
             rgb[2] = v;
             return;
         }
-        float s = l <= 0.5f ? c / (2 * l) : c / (2 - 2 * l);
-        float s2 = s * saturation;
-        // IM computes chroma with the unclamped lightness; above 1 it goes negative
-        float c2 = l2 <= 0.5f ? 2 * l2 * s2 : (2 - 2 * l2) * s2;
-        float min2 = l2 - 0.5f * c2;
-        float k = c2 / c;
+        // HSL saturation is c / g(l) with g(x) = 2x below 0.5 and 2 - 2x above; the new
+        // chroma is g(l2) * s * saturation, so the channels' spread scales by
+        // saturation * g(l2) / g(l). IM uses the unclamped lightness here: above 1,
+        // g goes negative, and so does the chroma.
+        float gl = 1 - Math.abs(2 * l - 1); // branch-free: lightness is unpredictable in photos
+        float gl2 = 1 - Math.abs(2 * l2 - 1);
+        float k = saturation * gl2 / gl;
+        float min2 = l2 - 0.5f * c * k;
         rgb[0] = clamp(min2 + (r - min) * k);
         rgb[1] = clamp(min2 + (g - min) * k);
         rgb[2] = clamp(min2 + (b - min) * k);
@@ -129,6 +132,14 @@ final class ColorOps {
     /** Rounds to 8 bits, like the PNG each step of the reference script writes. */
     static int pack(float[] rgb) {
         return pack(rgb[0], rgb[1], rgb[2]);
+    }
+
+    /**
+     * For values that cannot leave 0..1 (after contrast every channel is at most
+     * the new brightness): no clamping branches.
+     */
+    static int packInRange(float r, float g, float b) {
+        return (int) (r * 255 + 0.5f) << 16 | (int) (g * 255 + 0.5f) << 8 | (int) (b * 255 + 0.5f);
     }
 
     static int pack(float r, float g, float b) {

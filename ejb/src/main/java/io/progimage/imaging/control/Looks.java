@@ -29,17 +29,16 @@ final class Looks {
 
     /** modulate 120,10,100, colorize 20% #222b6d, gamma 0.5, contrast x2, 20 px black border. */
     static BufferedImage gotham(BufferedImage image) {
-        int[] p = Pixels.data(image);
         float[] rgb = new float[3];
-        for (int i = 0; i < p.length; i++) {
-            ColorOps.unpack(p[i], rgb);
+        ColourMemo.map(Pixels.data(image), c -> {
+            ColorOps.unpack(c, rgb);
             ColorOps.modulate(rgb, 1.2f, 0.1f);
             float r = GAMMA_0_5.at(rgb[0] * 0.8f + GOTHAM_BLUE[0] * 0.2f);
             float g = GAMMA_0_5.at(rgb[1] * 0.8f + GOTHAM_BLUE[1] * 0.2f);
             float b = GAMMA_0_5.at(rgb[2] * 0.8f + GOTHAM_BLUE[2] * 0.2f);
-            float k = CONTRAST_2.at(Math.max(r, Math.max(g, b)));
-            p[i] = ColorOps.pack(r * k, g * k, b * k);
-        }
+            float k = CONTRAST_2.at(max(r, g, b));
+            return ColorOps.packInRange(r * k, g * k, b * k);
+        });
         return border(image, 20);
     }
 
@@ -50,17 +49,17 @@ final class Looks {
     static BufferedImage toaster(BufferedImage image) {
         int[] p = Pixels.data(image);
         float[] rgb = new float[3];
-        for (int i = 0; i < p.length; i++) {
-            ColorOps.unpack(p[i], rgb);
+        ColourMemo.map(p, c -> {
+            ColorOps.unpack(c, rgb);
             ColorOps.tone(rgb, TOASTER_RED, true);
             roundTo8Bits(rgb);
             ColorOps.modulate(rgb, 1.5f, 0.8f);
             float r = GAMMA_1_2.at(rgb[0]);
             float g = GAMMA_1_2.at(rgb[1]);
             float b = GAMMA_1_2.at(rgb[2]);
-            float k = CONTRAST_2.at(Math.max(r, Math.max(g, b)));
-            p[i] = ColorOps.pack(r * k, g * k, b * k);
-        }
+            float k = CONTRAST_2.at(max(r, g, b));
+            return ColorOps.packInRange(r * k, g * k, b * k);
+        });
         TOASTER_VIGNETTE.apply(p, image.getWidth(), image.getHeight());
         return image;
     }
@@ -85,15 +84,15 @@ final class Looks {
         int[] p = Pixels.data(image);
         ColorOps.Curve autoGamma = autoGamma(mean(p));
         float[] rgb = new float[3];
-        for (int i = 0; i < p.length; i++) {
-            ColorOps.unpack(p[i], rgb);
+        ColourMemo.map(p, c -> {
+            ColorOps.unpack(c, rgb);
             rgb[0] = autoGamma.at(rgb[0]);
             rgb[1] = autoGamma.at(rgb[1]);
             rgb[2] = autoGamma.at(rgb[2]);
             ColorOps.modulate(rgb, 1.2f, 0.5f);
             // multiply by colour C at alpha 0.5: 1 - 0.5 + 0.5*C = (1, 0.8, 0.5)
-            p[i] = ColorOps.pack(rgb[0], rgb[1] * 0.8f, rgb[2] * 0.5f);
-        }
+            return ColorOps.pack(rgb[0], rgb[1] * 0.8f, rgb[2] * 0.5f);
+        });
         return image;
     }
 
@@ -101,19 +100,19 @@ final class Looks {
     static BufferedImage colortone(BufferedImage image) {
         int[] p = Pixels.data(image);
         float[] rgb = new float[3];
-        for (int i = 0; i < p.length; i++) {
-            ColorOps.unpack(p[i], rgb);
+        ColourMemo.map(p, c -> {
+            ColorOps.unpack(c, rgb);
             ColorOps.tone(rgb, COLORTONE_BLUE, true);
             roundTo8Bits(rgb);
             ColorOps.tone(rgb, COLORTONE_CREAM, false);
             roundTo8Bits(rgb);
-            float k = CONTRAST_1.at(Math.max(rgb[0], Math.max(rgb[1], rgb[2])));
+            float k = CONTRAST_1.at(max(rgb[0], rgb[1], rgb[2]));
             rgb[0] *= k;
             rgb[1] *= k;
             rgb[2] *= k;
             ColorOps.modulate(rgb, 1f, 1.5f);
-            p[i] = ColorOps.pack(rgb);
-        }
+            return ColorOps.pack(rgb);
+        });
         ColorOps.Curve autoGamma = autoGamma(mean(p));
         int[] lut = new int[256];
         for (int v = 0; v < 256; v++) {
@@ -144,10 +143,15 @@ final class Looks {
         return sum / (3.0 * 255 * p.length);
     }
 
+    /** For values already in 0..1 (tone mixes two colours, so it cannot leave the range). */
     private static void roundTo8Bits(float[] rgb) {
-        for (int k = 0; k < 3; k++) {
-            rgb[k] = (int) (ColorOps.clamp(rgb[k]) * 255 + 0.5f) / 255f;
-        }
+        rgb[0] = (int) (rgb[0] * 255 + 0.5f) * (1 / 255f);
+        rgb[1] = (int) (rgb[1] * 255 + 0.5f) * (1 / 255f);
+        rgb[2] = (int) (rgb[2] * 255 + 0.5f) * (1 / 255f);
+    }
+
+    private static float max(float r, float g, float b) {
+        return r > g ? (r > b ? r : b) : (g > b ? g : b);
     }
 
     private static BufferedImage border(BufferedImage image, int size) {

@@ -15,8 +15,8 @@ final class Vignette {
 
     private static final int STEPS = 2048;
 
-    /** Per channel factors over t, interleaved r,g,b. */
-    private final float[] factors = new float[(STEPS + 1) * 3];
+    /** Per channel factors over t in 1/65536, interleaved r,g,b (integer math per pixel). */
+    private final int[] factors = new int[(STEPS + 1) * 3];
 
     private Vignette() {
     }
@@ -48,7 +48,7 @@ final class Vignette {
                 }
             }
             for (int k = 0; k < 3; k++) {
-                v.factors[i * 3 + k] = (float) f[k];
+                v.factors[i * 3 + k] = (int) Math.round(f[k] * 65536);
             }
         }
         return v;
@@ -58,21 +58,21 @@ final class Vignette {
     void apply(int[] p, int w, int h) {
         int cw = w * 3 / 2;
         int ch = h * 3 / 2;
-        double gx = (cw - 1) / 2.0 - (cw - w) / 2;
-        double gy = (ch - 1) / 2.0 - (ch - h) / 2;
-        double scale = STEPS / ((Math.max(cw, ch) - 1) / 2.0);
+        float gx = (float) ((cw - 1) / 2.0 - (cw - w) / 2);
+        float gy = (float) ((ch - 1) / 2.0 - (ch - h) / 2);
+        float scale = (float) (STEPS / ((Math.max(cw, ch) - 1) / 2.0));
         for (int y = 0; y < h; y++) {
-            double dy = y - gy;
-            double dy2 = dy * dy;
+            float dy = y - gy;
+            float dy2 = dy * dy;
             int row = y * w;
             for (int x = 0; x < w; x++) {
-                double dx = x - gx;
-                int i = (int) (Math.sqrt(dx * dx + dy2) * scale + 0.5);
+                float dx = x - gx;
+                int i = (int) ((float) Math.sqrt(dx * dx + dy2) * scale + 0.5f);
                 int f = (i > STEPS ? STEPS : i) * 3;
                 int c = p[row + x];
-                int r = (int) ((c >> 16 & 0xFF) * factors[f] + 0.5f);
-                int g = (int) ((c >> 8 & 0xFF) * factors[f + 1] + 0.5f);
-                int b = (int) ((c & 0xFF) * factors[f + 2] + 0.5f);
+                int r = ((c >> 16 & 0xFF) * factors[f] + 32768) >>> 16;
+                int g = ((c >> 8 & 0xFF) * factors[f + 1] + 32768) >>> 16;
+                int b = ((c & 0xFF) * factors[f + 2] + 32768) >>> 16;
                 p[row + x] = r << 16 | g << 8 | b;
             }
         }
