@@ -86,7 +86,16 @@ public record ApiError(int status, String code, String message, List<FieldError>
         return Json.createObjectBuilder().add("error", error).build();
     }
 
+    /** The response, with the challenge every 401 carries (API.md §1). */
     public Response.ResponseBuilder toResponse() {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(toJson().toString());
+        Response.ResponseBuilder response = Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(toJson().toString());
+        if (status == 401) {
+            response.header("WWW-Authenticate", BEARER_CHALLENGE);
+        }
+        return response;
     }
+
+    public static final String BEARER_CHALLENGE = "Bearer realm=\"progimage\"";
 }

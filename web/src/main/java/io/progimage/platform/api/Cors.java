@@ -28,8 +28,7 @@ public class Cors extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader("Access-Control-Allow-Origin", "*");
-        response.setHeader("Access-Control-Expose-Headers", EXPOSED);
+        addHeaders(response);
         if ("OPTIONS".equals(request.getMethod())) {
             response.setHeader("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS");
             response.setHeader("Access-Control-Allow-Headers", allowedHeaders(request.getHeader("Access-Control-Request-Headers")));
@@ -39,6 +38,12 @@ public class Cors extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The headers of every response (also used where a response is written before this filter runs). */
+    public static void addHeaders(HttpServletResponse response) {
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        response.setHeader("Access-Control-Expose-Headers", EXPOSED);
     }
 
     /** The requested headers (as header-name tokens only, so nothing odd is echoed) plus the two every client needs. */

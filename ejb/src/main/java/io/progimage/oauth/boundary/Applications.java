@@ -1,0 +1,96 @@
+package io.progimage.oauth.boundary;
+
+import io.progimage.oauth.control.Secrets;
+import io.progimage.oauth.entity.ClientApplication;
+import io.progimage.platform.boundary.DomainException;
+import io.progimage.platform.boundary.DomainException.FieldError;
+import io.progimage.users.boundary.Passwords;
+import io.progimage.users.entity.User;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** API applications (API.md §2): registered by a user, authenticated by client id and secret. */
+@Stateless
+public class Applications {
+
+    static final int MAX_NAME = 100;
+    static final int MAX_REDIRECT_URL = 2000;
+
+    /** The secret exists in the clear only in this answer to its registration. */
+    public record Registration(ClientApplication application, String clientSecret) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    Clock clock;
+
+    public Registration register(User owner, String name, String redirectUrl) {
+        List<FieldError> errors = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            errors.add(new FieldError("name", "is required"));
+        } else if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldError("name", "must be at most " + MAX_NAME + " characters, without control characters"));
+        }
+        if (redirectUrl == null || redirectUrl.isBlank()) {
+            errors.add(new FieldError("redirect_url", "is required"));
+        } else if (!isAbsoluteHttpUrl(redirectUrl)) {
+            errors.add(new FieldError("redirect_url", "must be an absolute http or https URL without a fragment, at most "
+                    + MAX_REDIRECT_URL + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+        String secret = Secrets.randomAlphanumeric(48);
+        ClientApplication application = new ClientApplication(Secrets.randomAlphanumeric(32), passwords.hash(secret),
+                name.trim(), redirectUrl, owner.id(), clock.instant());
+        em.persist(application);
+        return new Registration(application, secret);
+    }
+
+    public Optional<ClientApplication> find(String clientId) {
+        if (clientId == null || clientId.length() > 64) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(ClientApplication.class, clientId));
+    }
+
+    /** The application with these credentials; as costly for an unknown client id as for a known one. */
+    public Optional<ClientApplication> authenticate(String clientId, String clientSecret) {
+        if (clientSecret == null || clientSecret.length() > 256) {
+            return Optional.empty();
+        }
+        Optional<ClientApplication> application = find(clientId);
+        if (application.isEmpty()) {
+            passwords.verifyDecoy(clientSecret);
+            return Optional.empty();
+        }
+        return passwords.verify(clientSecret, application.get().clientSecretHash()) ? application : Optional.empty();
+    }
+
+    /** RFC 6749 §3.1.2: absolute, no fragment; http(s) only, so no javascript: or data: redirects. */
+    static boolean isAbsoluteHttpUrl(String value) {
+        if (value.length() > MAX_REDIRECT_URL || value.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            return false;
+        }
+        try {
+            URI uri = new URI(value);
+            return uri.isAbsolute() && uri.getHost() != null && uri.getFragment() == null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Sign-up, sign-in and the slow hashing of passwords and client secrets. */
+package io.progimage.users.boundary;

@@ -1,0 +1,2 @@
+/** Mapping rules every entity shares. */
+package io.progimage.platform.entity;

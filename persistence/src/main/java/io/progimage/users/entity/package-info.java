@@ -1,0 +1,2 @@
+/** The people who sign up and own images. */
+package io.progimage.users.entity;

@@ -1,0 +1,139 @@
+package io.progimage.oauth.api;
+
+import io.progimage.oauth.boundary.Applications;
+import io.progimage.oauth.boundary.Authorizations;
+import io.progimage.oauth.control.Pkce;
+import io.progimage.oauth.entity.ClientApplication;
+import io.progimage.users.boundary.Users;
+import io.progimage.users.entity.User;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The authorize endpoint (API.md §3.1-§3.2). Until the client and its redirect URL are known to
+ * be genuine, every problem is an HTML page without a redirect (RFC 6749 §4.1.2.1); after that,
+ * problems travel back to the client in the redirect, as the RFC wants.
+ */
+@Path("oauth/authorize")
+@Produces(MediaType.TEXT_HTML)
+public class AuthorizeResource {
+
+    @Inject
+    Applications applications;
+
+    @Inject
+    Authorizations authorizations;
+
+    @Inject
+    Users users;
+
+    @GET
+    public Response page(@Context UriInfo uri) {
+        return handle(uri.getQueryParameters(), false);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response submit(MultivaluedMap<String, String> form) {
+        return handle(form, true);
+    }
+
+    private Response handle(MultivaluedMap<String, String> parameters, boolean submitted) {
+        AuthorizeRequest request;
+        ClientApplication client;
+        try {
+            request = AuthorizeRequest.from(parameters);
+            client = applications.find(request.clientId())
+                    .orElseThrow(() -> new AuthorizeRequest.Unusable("Unknown client_id."));
+            if (request.redirectUrl() == null) {
+                request = request.withRedirectUrl(client.redirectUrl());
+            } else if (!client.redirectsTo(request.redirectUrl())) {
+                throw new AuthorizeRequest.Unusable("The redirect URL is not the one registered for this application.");
+            }
+        } catch (AuthorizeRequest.Unusable e) {
+            return AuthorizePage.error(400, e.getMessage());
+        }
+
+        Optional<String> problem = problem(request);
+        if (problem.isPresent()) {
+            return redirect(request, Map.of("error", problem.get()));
+        }
+        if (!submitted) {
+            return AuthorizePage.form(200, client.name(), request, authorizations.formToken(request.signedFields()), null, null);
+        }
+        if (!authorizations.isGenuineForm(parameters.getFirst("form_token"), request.signedFields())) {
+            return AuthorizePage.error(400, "This sign-in form has expired or was altered.");
+        }
+        for (String name : new String[]{"email", "password", "decision", "form_token"}) {
+            var values = parameters.get(name);
+            if (values != null && values.size() > 1) {
+                return AuthorizePage.error(400, "The field " + name + " is given more than once.");
+            }
+        }
+        String decision = parameters.getFirst("decision");
+        if ("deny".equals(decision)) {
+            return redirect(request, Map.of("error", "access_denied"));
+        }
+        String email = parameters.getFirst("email");
+        String freshToken = authorizations.formToken(request.signedFields());
+        if (!"allow".equals(decision)) {
+            return AuthorizePage.form(400, client.name(), request, freshToken, email, "Choose Allow or Deny.");
+        }
+        Optional<User> user = users.authenticate(email, parameters.getFirst("password"));
+        if (user.isEmpty()) {
+            return AuthorizePage.form(401, client.name(), request, freshToken, email, "Wrong e-mail or password.");
+        }
+        String code = authorizations.issueCode(client, request.redirectUrl(), user.get(),
+                request.codeChallenge(), request.codeChallenge() == null ? null : method(request));
+        return redirect(request, Map.of("code", code));
+    }
+
+    /** The RFC 6749 §4.1.2.1 error for a request from a genuine client that we still cannot serve. */
+    private static Optional<String> problem(AuthorizeRequest request) {
+        if (request.responseType() == null) {
+            return Optional.of("invalid_request");
+        }
+        if (!request.responseType().equals("code")) {
+            return Optional.of("unsupported_response_type");
+        }
+        if (request.codeChallenge() == null) {
+            return request.codeChallengeMethod() == null ? Optional.empty() : Optional.of("invalid_request");
+        }
+        if (!Pkce.isValidChallenge(request.codeChallenge()) || !Pkce.isValidMethod(method(request))) {
+            return Optional.of("invalid_request");
+        }
+        return Optional.empty();
+    }
+
+    /** RFC 7636 §4.3: without a method the challenge is plain. */
+    private static String method(AuthorizeRequest request) {
+        return request.codeChallengeMethod() == null ? Pkce.PLAIN : request.codeChallengeMethod();
+    }
+
+    private static Response redirect(AuthorizeRequest request, Map<String, String> result) {
+        Map<String, String> parameters = new LinkedHashMap<>(result);
+        request.stateValue().ifPresent(state -> parameters.put("state", state));
+        String query = parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        String target = request.redirectUrl() + (request.redirectUrl().contains("?") ? "&" : "?") + query;
+        return Response.seeOther(URI.create(target)).header("Cache-Control", "no-store").build();
+    }
+}
