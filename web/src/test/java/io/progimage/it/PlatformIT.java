@@ -78,4 +78,80 @@ class PlatformIT {
         assertEquals(200, reply.status());
         assertTrue(reply.body().contains("title: ProgImage"), reply.body());
     }
+
+    @Test
+    void wrongMethodIs405WithAllowAndTheErrorBody() {
+        Api.Reply reply = Api.send(Api.request("/users").PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json").build());
+        assertEquals(405, reply.status());
+        assertEquals("method_not_allowed", reply.errorCode());
+        assertTrue(reply.header("Allow").contains("POST"));
+        assertEquals("*", reply.header("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void unsupportedContentTypeIs415() {
+        Api.Reply reply = Api.post("/users", "text/plain", "name=a");
+        assertEquals(415, reply.status());
+        assertEquals("unsupported_media_type", reply.errorCode());
+        assertEquals("*", reply.header("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        Api.Reply reply = Api.post("/users", "application/json", "{\"name\": \"a\",");
+        assertEquals(400, reply.status());
+        assertEquals("bad_request", reply.errorCode());
+        assertEquals(400, Api.post("/users", "application/json", "[1, 2]").status());
+    }
+
+    @Test
+    void bodyOverTheLimitIs413BeforeItIsRead() throws Exception {
+        // Only the headers are sent: the answer must come without the server waiting for the body.
+        try (java.net.Socket socket = new java.net.Socket(Stack.baseUri().getHost(), Stack.baseUri().getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST /users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + (Stack.MAX_BODY_BYTES + 1) + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder answer = new StringBuilder();
+            int contentLength = 0;
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                answer.append(line).append("\r\n");
+                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                    contentLength = Integer.parseInt(line.substring(15).trim());
+                }
+            }
+            char[] body = new char[contentLength];
+            int read = 0;
+            while (read < contentLength) {
+                read += in.read(body, read, contentLength - read);
+            }
+            answer.append(body);
+            assertTrue(answer.toString().startsWith("HTTP/1.1 413"), answer.toString());
+            assertTrue(answer.contains("\"code\":\"payload_too_large\""), answer);
+            assertTrue(answer.contains("Access-Control-Allow-Origin: *"), answer);
+        }
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitIs413Too() {
+        byte[] body = ("{\"name\": \"" + "a".repeat(Stack.MAX_BODY_BYTES) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // ofInputStream has no known length: sent chunked, without Content-Length
+        Api.Reply reply = Api.send(Api.request("/users").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build());
+        assertEquals(413, reply.status());
+        assertEquals("payload_too_large", reply.errorCode());
+    }
+
+    @Test
+    void errorBodiesNeverCarryStackTracesOrClassNames() {
+        for (Api.Reply reply : new Api.Reply[]{Api.get("/no-such-path"), Api.post("/users", "application/json", "{"),
+                Api.post("/users", "text/plain", "x")}) {
+            assertFalse(reply.body().contains("Exception"), reply.body());
+            assertFalse(reply.body().contains("java."), reply.body());
+            assertFalse(reply.body().contains("\tat "), reply.body());
+        }
+    }
 }

@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +33,8 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
     private static final Duration DB_DEADLINE = Duration.ofMinutes(3);
     private static final Duration NODE_DEADLINE = Duration.ofMinutes(4);
     private static final Pattern NODE_READY = Pattern.compile("Payara Micro .* ready in");
+
+    public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
     private static Stack running;
 
@@ -54,6 +60,22 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
     /** The node's base URL, e.g. {@code http://127.0.0.1:41234}. */
     public static URI baseUri() {
         return running.node.baseUri();
+    }
+
+    /**
+     * Runs one SQL update against the stack's database, for what a test cannot wait for (e.g.
+     * moving an expiry into the past instead of waiting ten minutes). Returns the rows changed.
+     */
+    public static int sql(String update, Object... parameters) throws SQLException, IOException {
+        Stack stack = running;
+        try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + stack.dbPort + "/progimage?sslMode=DISABLED",
+                "progimage", Files.readString(stack.data.resolve("db/.password")).trim());
+             PreparedStatement statement = connection.prepareStatement(update)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
     }
 
     public static Stack running() {
@@ -84,6 +106,8 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
         env.put("PROGIMAGE_HZ_PORT", String.valueOf(hzPort));
         env.put("PROGIMAGE_CLUSTER_NAME", "progimage-it-" + ProcessHandle.current().pid());
         env.put("PROGIMAGE_NODE_NAME", name);
+        // small enough that the 413 tests send a few MB, large enough for the test images
+        env.put("PROGIMAGE_UPLOAD_MAX_BYTES", String.valueOf(MAX_BODY_BYTES));
         env.put("PROGIMAGE_WAR", System.getProperty("progimage.it.war", "target/progimage.war"));
         env.putAll(extra);
         return env;

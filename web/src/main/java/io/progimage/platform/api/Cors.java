@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,7 +24,7 @@ public class Cors extends HttpFilter {
     static final String EXPOSED = String.join(", ", "Location", "Link", "Retry-After", "ETag",
             "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "RateLimit-Policy", "RateLimit");
 
-    private static final Set<String> ALWAYS_ALLOWED = Set.of("Authorization", "Content-Type");
+    private static final List<String> ALWAYS_ALLOWED = List.of("Authorization", "Content-Type");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
