@@ -46,8 +46,19 @@ public final class Api {
         return request(Stack.baseUri(), path);
     }
 
+    /**
+     * A request as from a client of its own: a random address in X-Forwarded-For (the stack
+     * trusts 127.0.0.1 as a proxy), so that the per-IP rate limit of API.md §6 does not make
+     * one test's sign-ups count against another's. A test about that limit sets the header itself.
+     */
     public static HttpRequest.Builder request(URI base, String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .setHeader("X-Forwarded-For", randomClientAddress());
+    }
+
+    public static String randomClientAddress() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
     public static Reply get(String path, String... headers) {

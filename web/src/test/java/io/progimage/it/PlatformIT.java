@@ -130,8 +130,8 @@ class PlatformIT {
             }
             answer.append(body);
             assertTrue(answer.toString().startsWith("HTTP/1.1 413"), answer.toString());
-            assertTrue(answer.contains("\"code\":\"payload_too_large\""), answer);
-            assertTrue(answer.contains("Access-Control-Allow-Origin: *"), answer);
+            assertTrue(answer.toString().contains("\"code\":\"payload_too_large\""), answer.toString());
+            assertTrue(answer.toString().contains("Access-Control-Allow-Origin: *"), answer.toString());
         }
     }
 

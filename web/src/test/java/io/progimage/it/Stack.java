@@ -108,6 +108,9 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
         env.put("PROGIMAGE_NODE_NAME", name);
         // small enough that the 413 tests send a few MB, large enough for the test images
         env.put("PROGIMAGE_UPLOAD_MAX_BYTES", String.valueOf(MAX_BODY_BYTES));
+        // The tests come from 127.0.0.1 as a trusted proxy and name a client per request in
+        // X-Forwarded-For (see Api), so the per-IP rate limit counts each test on its own.
+        env.put("PROGIMAGE_RATE_TRUSTED_PROXIES", "127.0.0.1");
         env.put("PROGIMAGE_WAR", System.getProperty("progimage.it.war", "target/progimage.war"));
         env.putAll(extra);
         return env;
