@@ -3,6 +3,7 @@ package io.progimage.imaging.control;
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import io.progimage.imaging.control.ImageRejectedException.Reason;
 
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ final class Decoder {
             throw new ImageRejectedException(Reason.CORRUPT, "truncated " + format + ": shorter than its header says");
         }
         int orientation = ExifOrientation.read(data, format);
+        ICC_Profile profile = IccProfiles.nonSrgb(data, format);
         ImageReader reader = null;
         try {
             reader = Plugins.reader(format);
@@ -74,7 +76,7 @@ final class Decoder {
                         "%dx%d is %.1f megapixels, more than the limit of %.1f",
                         width, height, pixels / 1e6, maxPixels / 1e6));
             }
-            Opened opened = new Opened(reader, format, width, height, orientation);
+            Opened opened = new Opened(reader, format, width, height, orientation, profile);
             reader = null; // now owned by the Opened
             return opened;
         } catch (ImageRejectedException e) {
@@ -100,21 +102,34 @@ final class Decoder {
         final int width;
         final int height;
         final int orientation;
+        private final ICC_Profile profile;
 
-        private Opened(ImageReader reader, SourceFormat format, int width, int height, int orientation) {
+        private Opened(ImageReader reader, SourceFormat format, int width, int height, int orientation,
+                       ICC_Profile profile) {
             this.reader = reader;
             this.format = format;
             this.width = width;
             this.height = height;
             this.orientation = orientation;
+            this.profile = profile;
         }
 
         long pixels() {
             return (long) width * height;
         }
 
-        /** Decodes the first image into an opaque sRGB image, or says why not. */
+        /** Decodes the first image into an opaque sRGB {@code TYPE_INT_RGB} image, or says why not. */
         BufferedImage read() throws ImageRejectedException {
+            BufferedImage image = readRaw();
+            return image.getType() == BufferedImage.TYPE_3BYTE_BGR ? Orientation.IDENTITY.apply(image) : image;
+        }
+
+        /**
+         * Like {@link #read} but an sRGB {@code TYPE_3BYTE_BGR} image (what the
+         * JPEG reader produces) is returned as is, for {@link Orientation#apply}
+         * to convert while it rearranges.
+         */
+        BufferedImage readRaw() throws ImageRejectedException {
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             BufferedImage image;
@@ -139,6 +154,12 @@ final class Decoder {
             if (image.getWidth() != width || image.getHeight() != height) {
                 throw new ImageRejectedException(Reason.CORRUPT, "decoded size "
                         + image.getWidth() + "x" + image.getHeight() + " contradicts the header");
+            }
+            if (profile != null) {
+                return IccProfiles.toSrgb(Pixels.toOpaqueSrgb(image), profile);
+            }
+            if (image.getType() == BufferedImage.TYPE_3BYTE_BGR && image.getColorModel().getColorSpace().isCS_sRGB()) {
+                return image;
             }
             return Pixels.toOpaqueSrgb(image);
         }

@@ -61,7 +61,7 @@ public final class ImagePipeline {
         }
         try (Decoder.Opened opened = decoder.open(source);
              MemoryBudget.Permit permit = budget.acquire(opened.pixels())) {
-            BufferedImage image = opened.read();
+            BufferedImage image = opened.readRaw(); // int RGB, or the JPEG reader's BGR bytes
             opened.close(); // let the reader's buffers go before the copies below
 
             int degrees = Rotation.normalize(options.rotation());
@@ -69,7 +69,7 @@ public final class ImagePipeline {
             if (Rotation.isQuarterTurn(degrees)) {
                 exact = Orientation.quarterTurns(degrees / 90).after(exact);
             }
-            image = exact.apply(image);
+            image = exact.apply(image); // also converts BGR to int RGB, in the same pass
             if (!Rotation.isQuarterTurn(degrees)) {
                 image = Rotation.arbitrary(image, degrees);
             }

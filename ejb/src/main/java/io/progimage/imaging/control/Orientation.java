@@ -1,6 +1,7 @@
 package io.progimage.imaging.control;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 
 /**
  * The eight exact pixel rearrangements (the dihedral group of the rectangle):
@@ -49,8 +50,14 @@ record Orientation(int a, int b, int c, int d) {
         return a == 0;
     }
 
+    /**
+     * Applies the transform; {@code src} is {@code TYPE_INT_RGB}, or
+     * {@code TYPE_3BYTE_BGR} as the JPEG reader returns it: converting while
+     * rearranging saves a full copy of the image (and its memory) per job.
+     */
     BufferedImage apply(BufferedImage src) {
-        if (equals(IDENTITY)) {
+        boolean bgr = src.getType() == BufferedImage.TYPE_3BYTE_BGR;
+        if (equals(IDENTITY) && !bgr) {
             return src;
         }
         int sw = src.getWidth();
@@ -58,11 +65,13 @@ record Orientation(int a, int b, int c, int d) {
         int dw = swapsSides() ? sh : sw;
         int dh = swapsSides() ? sw : sh;
         BufferedImage out = Pixels.newRgb(dw, dh);
-        int[] s = Pixels.data(src);
         int[] t = Pixels.data(out);
+        int[] s = bgr ? null : Pixels.data(src);
+        byte[] bytes = bgr ? ((DataBufferByte) src.getRaster().getDataBuffer()).getData() : null;
         // dest = M * src with the origin moved back into the image
         int ox = a + b < 0 ? dw - 1 : 0;
         int oy = c + d < 0 ? dh - 1 : 0;
+        int step = a + c * dw; // moving one pixel right in the source
         // Tiles keep both the row-wise reads and the column-wise writes of a
         // transposition inside the cache.
         final int tile = 64;
@@ -72,13 +81,17 @@ record Orientation(int a, int b, int c, int d) {
                 int xEnd = Math.min(sw, tx + tile);
                 for (int y = ty; y < yEnd; y++) {
                     int row = y * sw;
-                    int dx = a * tx + b * y + ox;
-                    int dy = c * tx + d * y + oy;
-                    int dest = dy * dw + dx;
-                    int step = a + c * dw; // moving one pixel right in the source
-                    for (int x = tx; x < xEnd; x++) {
-                        t[dest] = s[row + x];
-                        dest += step;
+                    int dest = (c * tx + d * y + oy) * dw + a * tx + b * y + ox;
+                    if (bgr) {
+                        for (int x = tx, j = (row + tx) * 3; x < xEnd; x++, j += 3) {
+                            t[dest] = (bytes[j + 2] & 0xFF) << 16 | (bytes[j + 1] & 0xFF) << 8 | (bytes[j] & 0xFF);
+                            dest += step;
+                        }
+                    } else {
+                        for (int x = tx; x < xEnd; x++) {
+                            t[dest] = s[row + x];
+                            dest += step;
+                        }
                     }
                 }
             }
