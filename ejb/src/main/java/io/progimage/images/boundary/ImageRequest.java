@@ -1,0 +1,22 @@
+package io.progimage.images.boundary;
+
+import io.progimage.images.entity.Image.SourceKind;
+import io.progimage.images.entity.Processing;
+
+import java.util.Objects;
+
+/**
+ * One validated item of {@code POST /user/images}: exactly one source (decoded bytes, a remote
+ * URL or the id of an earlier image) and the processing parameters.
+ */
+public record ImageRequest(SourceKind kind, byte[] file, String remoteUrl, String imageId, Processing processing) {
+
+    public ImageRequest {
+        Objects.requireNonNull(kind);
+        Objects.requireNonNull(processing);
+        if ((kind == SourceKind.FILE) != (file != null) || (kind == SourceKind.REMOTE) != (remoteUrl != null)
+                || (kind == SourceKind.IMAGE) != (imageId != null)) {
+            throw new IllegalArgumentException("exactly the source of the given kind must be set");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.progimage.images.boundary;
+
+import io.progimage.images.control.RemoteFiles;
+import io.progimage.images.entity.Image;
+import io.progimage.images.entity.Processing;
+import io.progimage.imaging.boundary.Imaging;
+import io.progimage.imaging.control.Filter;
+import io.progimage.imaging.control.ImageRejectedException;
+import io.progimage.imaging.control.ProcessedImage;
+import io.progimage.imaging.control.ProcessingOptions;
+import io.progimage.platform.boundary.DomainException;
+import io.progimage.storage.boundary.Storage;
+import io.progimage.storage.boundary.Storage.StoredFile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+
+/**
+ * Turns an image's source bytes into its stored files and marks it ready: the one code path
+ * of single uploads and bulk items alike. Runs inside the caller's transaction, so the files
+ * and the row's new state commit together, or the files are removed again.
+ */
+@ApplicationScoped
+public class Processor {
+
+    static final String ORIGINAL = "original";
+
+    @Inject
+    Imaging imaging;
+
+    @Inject
+    RemoteSources remoteSources;
+
+    @Inject
+    Storage storage;
+
+    @Inject
+    Clock clock;
+
+    /** The source bytes of a remote image; a refusal is the client's problem (422 naming the field). */
+    public byte[] fetch(String url, String field) {
+        try {
+            return remoteSources.fetch(url);
+        } catch (RemoteFiles.Refused e) {
+            throw DomainException.invalid(field, e.getMessage());
+        }
+    }
+
+    /** The original upload of an earlier image, for {@code image_id}. */
+    public byte[] original(Image source) {
+        return storage.read(source.id(), ORIGINAL);
+    }
+
+    /**
+     * Processes and stores; {@code keepOriginal} stores the source too (not needed when it was
+     * stored already, as for a bulk item's upload).
+     */
+    public void process(Image image, byte[] source, boolean keepOriginal, String field) {
+        ProcessedImage result;
+        try {
+            result = imaging.process(source, options(image.processing()));
+        } catch (ImageRejectedException e) {
+            throw DomainException.invalid(field, e.getMessage());
+        }
+        StoredFile main = new StoredFile(image.fileName(), result.main());
+        StoredFile thumb = new StoredFile(image.thumbFileName(), result.thumb());
+        StoredFile mini = new StoredFile(image.miniFileName(), result.mini());
+        if (keepOriginal) {
+            storage.writeAll(image.id(), new StoredFile(ORIGINAL, source), main, thumb, mini);
+        } else {
+            storage.writeAll(image.id(), main, thumb, mini);
+        }
+        image.markReady(result.sourceFormat().name().toLowerCase(java.util.Locale.ROOT), result.width(), result.height(),
+                result.mainSize(), clock.instant());
+    }
+
+    static ProcessingOptions options(Processing p) {
+        return new ProcessingOptions(p.quality(), p.thumbWidth(), p.thumbHeight(), p.rotation(),
+                Filter.fromName(p.filter()), p.roundCorners());
+    }
+}

@@ -1,0 +1,200 @@
+package io.progimage.images.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One uploaded image. It starts {@code pending} (bulk) or is created {@code ready} (single
+ * upload); a pending image ends {@code ready} or {@code failed} exactly once.
+ */
+@Entity
+@Table(name = "images")
+@NamedQuery(name = Image.OF_USER, query = "SELECT i FROM Image i WHERE i.userId = :userId ORDER BY i.createdAt DESC, i.id DESC")
+@NamedQuery(name = Image.COUNT_OF_USER, query = "SELECT COUNT(i) FROM Image i WHERE i.userId = :userId")
+public class Image {
+
+    public static final String OF_USER = "Image.ofUser";
+    public static final String COUNT_OF_USER = "Image.countOfUser";
+
+    public enum Status { PENDING, READY, FAILED }
+
+    public enum SourceKind { FILE, REMOTE, IMAGE }
+
+    @Id
+    private String id;
+
+    @Column(name = "user_id", nullable = false)
+    private String userId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "source_kind", nullable = false)
+    private SourceKind sourceKind;
+
+    @Column(name = "remote_url")
+    private String remoteUrl;
+
+    @Column(name = "source_image_id")
+    private String sourceImageId;
+
+    @Embedded
+    private Processing processing;
+
+    @Column(name = "source_format")
+    private String sourceFormat;
+
+    private Integer width;
+
+    private Integer height;
+
+    private Long bytes;
+
+    @Column(name = "error_code")
+    private String errorCode;
+
+    @Column(name = "error_message")
+    private String errorMessage;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Image() {
+    }
+
+    /** A new, pending image; {@code name} is the random base of its file names. */
+    public Image(String userId, String name, SourceKind sourceKind, String remoteUrl, String sourceImageId,
+                 Processing processing, Instant now) {
+        if ((sourceKind == SourceKind.REMOTE) != (remoteUrl != null) || (sourceKind == SourceKind.IMAGE) != (sourceImageId != null)) {
+            throw new IllegalArgumentException("the source kind and its reference disagree");
+        }
+        this.id = UUID.randomUUID().toString();
+        this.userId = Objects.requireNonNull(userId);
+        this.name = Objects.requireNonNull(name);
+        this.sourceKind = sourceKind;
+        this.remoteUrl = remoteUrl;
+        this.sourceImageId = sourceImageId;
+        this.processing = Objects.requireNonNull(processing);
+        this.status = Status.PENDING;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public void markReady(String sourceFormat, int width, int height, long bytes, Instant now) {
+        requirePending();
+        this.status = Status.READY;
+        this.sourceFormat = sourceFormat;
+        this.width = width;
+        this.height = height;
+        this.bytes = bytes;
+        this.updatedAt = now;
+    }
+
+    public void markFailed(String errorCode, String errorMessage, Instant now) {
+        requirePending();
+        this.status = Status.FAILED;
+        this.errorCode = Objects.requireNonNull(errorCode);
+        this.errorMessage = errorMessage.length() > 500 ? errorMessage.substring(0, 500) : errorMessage;
+        this.updatedAt = now;
+    }
+
+    private void requirePending() {
+        if (status != Status.PENDING) {
+            throw new IllegalStateException("image " + id + " is already " + status);
+        }
+    }
+
+    public boolean isPending() {
+        return status == Status.PENDING;
+    }
+
+    public boolean isReady() {
+        return status == Status.READY;
+    }
+
+    public String fileName() {
+        return name + ".jpg";
+    }
+
+    public String thumbFileName() {
+        return "thumb_" + fileName();
+    }
+
+    public String miniFileName() {
+        return "mini_" + fileName();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public SourceKind sourceKind() {
+        return sourceKind;
+    }
+
+    public String remoteUrl() {
+        return remoteUrl;
+    }
+
+    public String sourceImageId() {
+        return sourceImageId;
+    }
+
+    public Processing processing() {
+        return processing;
+    }
+
+    public Integer width() {
+        return width;
+    }
+
+    public Integer height() {
+        return height;
+    }
+
+    public Long bytes() {
+        return bytes;
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+
+    public String errorMessage() {
+        return errorMessage;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}
