@@ -44,6 +44,7 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
     private final int dbPort = freePort();
     private ManagedProcess database;
     private Node node;
+    private Node secondNode;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -60,6 +61,25 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
     /** The node's base URL, e.g. {@code http://127.0.0.1:41234}. */
     public static URI baseUri() {
         return running.node.baseUri();
+    }
+
+    /**
+     * A second node, started on first use and shared by the tests that need one: it joins the
+     * first node's Hazelcast cluster (one rate limiter, API.md §6), shares its database and
+     * storage, has a broker store of its own, and allows remote files from private addresses
+     * (API.md §7) with a 5 s total timeout, so tests can serve remote files from 127.0.0.1.
+     * The first node keeps the production default (private addresses refused).
+     */
+    public static synchronized URI secondNodeUri() throws Exception {
+        Stack stack = running;
+        if (stack.secondNode == null) {
+            stack.secondNode = stack.startNode("node-2", Map.of(
+                    "PROGIMAGE_HZ_MEMBERS", "127.0.0.1:" + stack.node.hzPort() + ",127.0.0.1:" + HZ_PORT_PLACEHOLDER,
+                    "PROGIMAGE_BROKER_DIR", stack.data.resolve("broker-node-2").toString(),
+                    "PROGIMAGE_REMOTE_ALLOW_PRIVATE", "true",
+                    "PROGIMAGE_REMOTE_TIMEOUT_SECONDS", "5"));
+        }
+        return stack.secondNode.baseUri();
     }
 
     /**
@@ -112,7 +132,7 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
         // X-Forwarded-For (see Api), so the per-IP rate limit counts each test on its own.
         env.put("PROGIMAGE_RATE_TRUSTED_PROXIES", "127.0.0.1");
         env.put("PROGIMAGE_WAR", System.getProperty("progimage.it.war", "target/progimage.war"));
-        env.putAll(extra);
+        extra.forEach((key, value) -> env.put(key, value.replace(HZ_PORT_PLACEHOLDER, String.valueOf(hzPort))));
         return env;
     }
 
@@ -121,7 +141,8 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
         ManagedProcess process = new ManagedProcess(name, List.of(serverConfig.resolve("micro/start").toString()), env,
                 work.resolve("logs/" + name + ".log"), NODE_READY);
         process.awaitReady(NODE_DEADLINE);
-        Node node = new Node(process, URI.create("http://127.0.0.1:" + env.get("PROGIMAGE_HTTP_PORT")));
+        Node node = new Node(process, URI.create("http://127.0.0.1:" + env.get("PROGIMAGE_HTTP_PORT")),
+                Integer.parseInt(env.get("PROGIMAGE_HZ_PORT")));
         // Micro reports "ready" even when the app failed to deploy; Payara's /health is UP
         // without the app's checks, so require them.
         Api.Reply ready = Api.send(Api.request(node.baseUri(), "/health/ready").GET().build());
@@ -136,14 +157,20 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
     @Override
     public void close() throws Exception {
         try (ManagedProcess db = database) {
+            if (secondNode != null) {
+                secondNode.process().close();
+            }
             if (node != null) {
                 node.process().close();
             }
         }
     }
 
-    record Node(ManagedProcess process, URI baseUri) {
+    record Node(ManagedProcess process, URI baseUri, int hzPort) {
     }
+
+    /** In PROGIMAGE_HZ_MEMBERS: replaced by the starting node's own Hazelcast port. */
+    static final String HZ_PORT_PLACEHOLDER = "@OWN_HZ_PORT@";
 
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
