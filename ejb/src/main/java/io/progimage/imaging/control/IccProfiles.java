@@ -1,6 +1,5 @@
 package io.progimage.imaging.control;
 
-import java.awt.color.CMMException;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -45,7 +44,7 @@ final class IccProfiles {
         try {
             ICC_Profile profile = ICC_Profile.getInstance(raw);
             return profile.getColorSpaceType() == ColorSpace.TYPE_RGB && !isSrgb(profile) ? profile : null;
-        } catch (IllegalArgumentException | CMMException e) {
+        } catch (RuntimeException e) { // IllegalArgumentException, CMMException, ProfileDataException
             return null;
         }
     }
@@ -61,16 +60,18 @@ final class IccProfiles {
 
     /** Converts an int RGB image from {@code profile} to sRGB. */
     static BufferedImage toSrgb(BufferedImage rgb, ICC_Profile profile) {
-        DirectColorModel model = new DirectColorModel(new ICC_ColorSpace(profile), 24,
-                0xFF0000, 0x00FF00, 0x0000FF, 0, false, java.awt.image.DataBuffer.TYPE_INT);
-        BufferedImage source = new BufferedImage(model, rgb.getRaster(), false, null);
-        BufferedImage out = Pixels.newRgb(rgb.getWidth(), rgb.getHeight());
         try {
+            DirectColorModel model = new DirectColorModel(new ICC_ColorSpace(profile), 24,
+                    0xFF0000, 0x00FF00, 0x0000FF, 0, false, java.awt.image.DataBuffer.TYPE_INT);
+            BufferedImage source = new BufferedImage(model, rgb.getRaster(), false, null);
+            BufferedImage out = Pixels.newRgb(rgb.getWidth(), rgb.getHeight());
             new ColorConvertOp(null).filter(source, out);
-        } catch (CMMException | IllegalArgumentException e) {
-            return rgb; // a profile LCMS cannot use: keep the values as they are
+            return out;
+        } catch (RuntimeException e) {
+            // CMMException, ProfileDataException, IllegalArgumentException: a profile
+            // the colour engine cannot use. Keep the values as they are.
+            return rgb;
         }
-        return out;
     }
 
     private static String description(ICC_Profile profile) {

@@ -23,6 +23,14 @@ final class Rotation {
         return normalize(degrees) % 90 == 0;
     }
 
+    /** Width and height of the canvas that holds a {@code w x h} image rotated by {@code degrees}. */
+    static long[] canvas(int w, int h, int degrees) {
+        double theta = Math.toRadians(normalize(degrees));
+        double cos = Math.abs(Math.cos(theta));
+        double sin = Math.abs(Math.sin(theta));
+        return new long[] {(long) Math.ceil(w * cos + h * sin - 1e-6), (long) Math.ceil(w * sin + h * cos - 1e-6)};
+    }
+
     /** Rotates by an angle that is not a multiple of 90. */
     static BufferedImage arbitrary(BufferedImage src, int degrees) {
         double theta = Math.toRadians(normalize(degrees));
@@ -30,8 +38,9 @@ final class Rotation {
         double sin = Math.sin(theta);
         int sw = src.getWidth();
         int sh = src.getHeight();
-        int dw = (int) Math.ceil(Math.abs(sw * cos) + Math.abs(sh * sin) - 1e-6);
-        int dh = (int) Math.ceil(Math.abs(sw * sin) + Math.abs(sh * cos) - 1e-6);
+        long[] canvas = canvas(sw, sh, degrees);
+        int dw = (int) canvas[0];
+        int dh = (int) canvas[1];
         BufferedImage out = Pixels.newRgb(dw, dh);
         int[] s = Pixels.data(src);
         int[] t = Pixels.data(out);

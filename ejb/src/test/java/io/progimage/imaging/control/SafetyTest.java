@@ -41,6 +41,26 @@ class SafetyTest {
     }
 
     @Test
+    void skewRotationMayNotBlowALongStripPastTheLimit() throws Exception {
+        ImagePipeline strict = new ImagePipeline(1_000_000, new MemoryBudget(10));
+        byte[] strip = TestImages.png(Pixels.newRgb(4000, 10)); // 0.04 MP, but 2800x2800 at 45 degrees
+        ImageRejectedException e = assertThrows(ImageRejectedException.class,
+                () -> strict.process(strip, ProcessingOptions.defaults().withRotation(45)));
+        assertEquals(Reason.TOO_LARGE, e.reason());
+        assertTrue(e.getMessage().contains("canvas"), e.getMessage());
+        assertEquals(4000, strict.process(strip, ProcessingOptions.defaults().withRotation(180)).width());
+    }
+
+    @Test
+    void permitsAreReturnedWhenAJobFails() {
+        MemoryBudget budget = new MemoryBudget(10);
+        ImagePipeline withBudget = new ImagePipeline(ImagePipeline.DEFAULT_MAX_PIXELS, budget);
+        byte[] lying = HostileImages.pngLyingHeader(TestImages.png(TestImages.quadrants(64, 48)), 3000, 2000);
+        assertThrows(ImageRejectedException.class, () -> withBudget.process(lying, ProcessingOptions.defaults()));
+        assertEquals(10, budget.availableMegapixels());
+    }
+
+    @Test
     void lyingHeadersAreRefused() throws Exception {
         byte[] jpeg = TestImages.jpeg(TestImages.quadrants(64, 48), 90, false);
         rejected(HostileImages.jpegLyingHeader(jpeg, 65500, 65500), Reason.TOO_LARGE, "65500x65500");
