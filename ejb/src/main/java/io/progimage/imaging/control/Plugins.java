@@ -6,38 +6,48 @@ import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.spi.ServiceRegistry;
 
 /**
  * Hands out ImageIO readers and the JPEG writer without depending on service
- * discovery.
+ * discovery or changing ImageIO's global registry.
  *
  * <p>Why: ImageIO discovers plugins through the thread's context class loader
  * once per registry. Inside a WAR on Payara that loader is not necessarily the
  * one that sees the TwelveMonkeys jars (and the registry may have been filled
  * before the application was deployed), so {@code ImageIO.read} would silently
  * fall back to the JDK's JPEG reader (wrong CMYK colours) and find no WebP
- * reader at all. Registering our own provider instances explicitly works under
- * any class loader. The TwelveMonkeys JPEG provider must be <em>registered</em>
- * rather than just instantiated because it looks up the JDK reader it delegates
- * to in {@code onRegistration}. PNG, GIF and BMP are read by the JDK's own
- * readers, which are always registered.
+ * reader at all. Registering the plugins globally instead would pin the
+ * application's class loader in the JVM-wide registry across redeployments.
+ * So the TwelveMonkeys providers are instantiated here and kept in a private
+ * registry; the JPEG provider needs one because it finds the JDK reader it
+ * delegates to in {@code onRegistration}. PNG, GIF and BMP are read by the
+ * JDK's own readers, which are always in the global registry.
  */
 final class Plugins {
+
+    private static final String JDK_JPEG_READER = "com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi";
 
     private static final JPEGImageReaderSpi JPEG = new JPEGImageReaderSpi();
     private static final WebPImageReaderSpi WEBP = new WebPImageReaderSpi();
     private static final TIFFImageReaderSpi TIFF = new TIFFImageReaderSpi();
 
     static {
-        IIORegistry registry = IIORegistry.getDefaultInstance();
-        registry.registerServiceProvider(JPEG, ImageReaderSpi.class);
-        registry.registerServiceProvider(WEBP, ImageReaderSpi.class);
-        registry.registerServiceProvider(TIFF, ImageReaderSpi.class);
+        ServiceRegistry own = new ServiceRegistry(List.<Class<?>>of(ImageReaderSpi.class).iterator());
+        Iterator<ImageReaderSpi> jdk = IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class,
+                spi -> spi.getClass().getName().equals(JDK_JPEG_READER), false);
+        if (!jdk.hasNext()) {
+            throw new IllegalStateException("the JDK's JPEG reader is missing");
+        }
+        own.registerServiceProvider(jdk.next(), ImageReaderSpi.class);
+        own.registerServiceProvider(JPEG, ImageReaderSpi.class); // finds its delegate here
+        own.registerServiceProvider(TIFF, ImageReaderSpi.class);
     }
 
     private Plugins() {
