@@ -86,6 +86,42 @@ public final class Api {
         }
     }
 
+    /**
+     * Sends only the head of a POST that announces {@code contentLength} bytes of JSON, and reads
+     * the answer: it must come without the server waiting for a body it was never sent.
+     * (The JDK client cannot show this: it fails when the server answers before the body is sent.)
+     */
+    public static String headersOnly(String path, long contentLength, String... headers) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(Stack.baseUri().getHost(), Stack.baseUri().getPort())) {
+            socket.setSoTimeout(30_000);
+            StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n");
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder answer = new StringBuilder();
+            int length = 0;
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                answer.append(line).append("\r\n");
+                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring(15).trim());
+                }
+            }
+            char[] body = new char[length];
+            for (int read = 0; read < length; ) {
+                int n = in.read(body, read, length - read);
+                if (n < 0) {
+                    break;
+                }
+                read += n;
+            }
+            return answer.append("\r\n").append(body).toString();
+        }
+    }
+
     private static String[] headersOrNone(String[] headers) {
         // HttpRequest.Builder.headers() refuses an empty array
         return headers.length == 0 ? new String[]{"Accept", "*/*"} : headers;

@@ -52,6 +52,11 @@ public class Processor {
         return storage.read(source.id(), ORIGINAL);
     }
 
+    /** A node killed mid-write may have left temporary files: they go before a new attempt. */
+    public void discardPartialFiles(Image image) {
+        storage.discardTemporaries(image.id());
+    }
+
     /**
      * Processes and stores; {@code keepOriginal} stores the source too (not needed when it was
      * stored already, as for a bulk item's upload).

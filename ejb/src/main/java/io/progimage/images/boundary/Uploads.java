@@ -53,7 +53,15 @@ public class Uploads {
     }
 
     static String sourceField(ImageRequest request) {
-        return switch (request.kind()) {
+        return sourceField(request.kind());
+    }
+
+    static String sourceField(Image image) {
+        return sourceField(image.sourceKind());
+    }
+
+    private static String sourceField(Image.SourceKind kind) {
+        return switch (kind) {
             case FILE -> "file";
             case REMOTE -> "remote_file_url";
             case IMAGE -> "image_id";

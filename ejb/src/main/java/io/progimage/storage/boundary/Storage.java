@@ -46,6 +46,10 @@ public class Storage {
         }
     }
 
+    public void discardTemporaries(String imageId) {
+        store.discardTemporaries(imageId);
+    }
+
     public byte[] read(String imageId, String name) {
         return store.read(imageId, name);
     }

@@ -71,6 +71,21 @@ public final class FileStore {
         return imageId != null && name != null && ID.matcher(imageId).matches() && NAME.matcher(name).matches();
     }
 
+    /** Removes the temporary files of writes that never finished (the node died between write and rename). */
+    public void discardTemporaries(String imageId) {
+        Path folder = file(imageId, "original").getParent();
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path temp : files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean the folder of image " + imageId, e);
+        }
+    }
+
     /** Removes one file, and the image's folder when that leaves it empty. */
     public void delete(String imageId, String name) {
         Path file = file(imageId, name);

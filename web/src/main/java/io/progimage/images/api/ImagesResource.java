@@ -1,5 +1,7 @@
 package io.progimage.images.api;
 
+import io.progimage.images.boundary.BulkUploads;
+import io.progimage.images.boundary.ImageRequest;
 import io.progimage.images.boundary.Images;
 import io.progimage.images.boundary.Uploads;
 import io.progimage.images.entity.Image;
@@ -7,6 +9,7 @@ import io.progimage.platform.api.JsonBody;
 import io.progimage.platform.boundary.DomainException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -24,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +52,13 @@ public class ImagesResource {
     Images images;
 
     @Inject
+    BulkUploads bulkUploads;
+
+    @Inject
+    @ConfigProperty(name = "progimage.bulk.max-items", defaultValue = "100")
+    int maxBulkItems;
+
+    @Inject
     PublicUrls publicUrls;
 
     @Context
@@ -61,10 +72,32 @@ public class ImagesResource {
     public Response upload(String body) {
         JsonObject json = JsonBody.parse(body);
         JsonValue process = json.get("process");
+        if (process instanceof JsonArray items) {
+            return bulk(items);
+        }
         if (process == null || process.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw DomainException.invalid("process", "must be an image hash (an object)");
+            throw DomainException.invalid("process", "must be an image hash (an object) or a list of them");
         }
         return created(uploads.upload(userId(), ImageHashes.read(process, "process", null), "process"));
+    }
+
+    /** Form 2: every item validated first; one invalid item and nothing is stored or queued. */
+    private Response bulk(JsonArray items) {
+        if (items.isEmpty() || items.size() > maxBulkItems) {
+            throw DomainException.invalid("process", "must hold 1 to " + maxBulkItems + " items");
+        }
+        List<DomainException.FieldError> errors = new ArrayList<>();
+        List<ImageRequest> requests = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            requests.add(ImageHashes.readCollecting(items.get(i), "process[" + i + "]", null, errors));
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+        PublicUrls.Bases bases = publicUrls.of(uri);
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        bulkUploads.queue(userId(), requests).forEach(image -> data.add(ImageViews.flat(image, bases)));
+        return Response.accepted(Json.createObjectBuilder().add("data", data).build().toString()).build();
     }
 
     /** Form 3: a binary part {@code file} and text parts named like the hash's parameters. */
