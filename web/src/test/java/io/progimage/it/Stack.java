@@ -98,6 +98,10 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
         }
     }
 
+    Path dataDir() {
+        return data;
+    }
+
     public static Stack running() {
         return running;
     }
@@ -136,7 +140,7 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
         return env;
     }
 
-    Node startNode(String name, Map<String, String> extra) throws Exception {
+    public Node startNode(String name, Map<String, String> extra) throws Exception {
         Map<String, String> env = nodeEnvironment(name, extra);
         ManagedProcess process = new ManagedProcess(name, List.of(serverConfig.resolve("micro/start").toString()), env,
                 work.resolve("logs/" + name + ".log"), NODE_READY);
@@ -166,7 +170,7 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
         }
     }
 
-    record Node(ManagedProcess process, URI baseUri, int hzPort) {
+    public record Node(ManagedProcess process, URI baseUri, int hzPort) {
     }
 
     /** In PROGIMAGE_HZ_MEMBERS: replaced by the starting node's own Hazelcast port. */
