@@ -7,7 +7,8 @@ import java.awt.image.BufferedImage;
  * The entry point the API uses: source bytes and options in, three JPEGs out.
  * Order: decode, EXIF orientation, rotation, filter, rounded corners, encode;
  * the thumbnail and the mini are scaled from the filtered image and get
- * corners whose radius is scaled in proportion, so they stay crisp.
+ * corners whose radius is scaled in proportion, so they stay crisp. Both fit
+ * their box exactly, so an image smaller than the box is scaled up.
  *
  * <p>Thread-safe and stateless apart from the shared {@link MemoryBudget}; one
  * instance can serve all requests (e.g. held by a stateless EJB).
