@@ -38,13 +38,13 @@ public class Uploads {
         return image;
     }
 
-    Image newImage(String userId, ImageRequest request) {
+    public Image newImage(String userId, ImageRequest request) {
         return new Image(userId, Secrets.randomAlphanumeric(22), request.kind(), request.remoteUrl(), request.imageId(),
                 request.processing(), clock.instant());
     }
 
     /** {@code image_id} must name one of the caller's own ready images; anything else is the same 422. */
-    Image ownReadyImage(String userId, String imageId, String field) {
+    public Image ownReadyImage(String userId, String imageId, String field) {
         Image image = em.find(Image.class, imageId);
         if (image == null || !image.userId().equals(userId) || !image.isReady()) {
             throw DomainException.invalid(field, "must be the id of one of your ready images");
