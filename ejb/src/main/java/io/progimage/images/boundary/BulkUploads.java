@@ -6,9 +6,12 @@ import io.progimage.storage.boundary.Storage.StoredFile;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSContext;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
+import jakarta.jms.Session;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -33,9 +36,8 @@ public class BulkUploads {
     @Inject
     Storage storage;
 
-    @Inject
-    @JMSConnectionFactory("jms/workCF")
-    JMSContext jms;
+    @Resource(lookup = "jms/workCF")
+    ConnectionFactory connectionFactory;
 
     @Resource(lookup = "jms/workQueue")
     Queue workQueue;
@@ -58,9 +60,24 @@ public class BulkUploads {
             images.add(image);
         }
         em.flush(); // rows first: a message must never name a row that failed to insert
-        for (Image image : images) {
-            jms.createProducer().send(workQueue, image.id());
-        }
+        send(images);
         return images;
+    }
+
+    /**
+     * The classic API rather than an injected JMSContext: the ActiveMQ adapter's connection
+     * proxy refuses createContext(sessionMode). Inside the JTA transaction the session is
+     * enlisted whatever its arguments say, so the sends commit with the rows.
+     */
+    private void send(List<Image> images) {
+        try (Connection connection = connectionFactory.createConnection()) {
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            MessageProducer producer = session.createProducer(workQueue);
+            for (Image image : images) {
+                producer.send(session.createTextMessage(image.id()));
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("the work queue refused the bulk items", e);
+        }
     }
 }
