@@ -1,5 +1,6 @@
 package io.progimage.images.boundary;
 
+import org.eclipse.microprofile.metrics.annotation.Timed;
 import io.progimage.images.entity.Image;
 import io.progimage.platform.boundary.DomainException;
 import jakarta.ejb.Stateless;
@@ -34,6 +35,7 @@ public class BulkProcessing {
     @Inject
     Clock clock;
 
+    @Timed(name = "bulk_item", absolute = true, description = "one bulk item: fetch, process, store")
     public void process(String imageId) {
         Image image = em.find(Image.class, imageId, LockModeType.PESSIMISTIC_WRITE);
         if (image == null || !image.isPending()) {

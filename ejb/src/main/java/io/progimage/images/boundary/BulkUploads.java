@@ -1,5 +1,6 @@
 package io.progimage.images.boundary;
 
+import org.eclipse.microprofile.metrics.annotation.Timed;
 import io.progimage.images.entity.Image;
 import io.progimage.storage.boundary.Storage;
 import io.progimage.storage.boundary.Storage.StoredFile;
@@ -43,6 +44,7 @@ public class BulkUploads {
     Queue workQueue;
 
     /** Items must be valid already; an {@code image_id} is checked here, before anything is stored. */
+    @Timed(name = "bulk_queue", absolute = true, description = "storing and queueing a bulk upload")
     public List<Image> queue(String userId, List<ImageRequest> requests) {
         for (int i = 0; i < requests.size(); i++) {
             ImageRequest request = requests.get(i);

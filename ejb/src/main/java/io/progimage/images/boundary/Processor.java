@@ -1,5 +1,6 @@
 package io.progimage.images.boundary;
 
+import org.eclipse.microprofile.metrics.annotation.Timed;
 import io.progimage.images.control.RemoteFiles;
 import io.progimage.images.entity.Image;
 import io.progimage.images.entity.Processing;
@@ -61,6 +62,7 @@ public class Processor {
      * Processes and stores; {@code keepOriginal} stores the source too (not needed when it was
      * stored already, as for a bulk item's upload).
      */
+    @Timed(name = "image_processing", absolute = true, description = "decode, transform, encode and store one image")
     public void process(Image image, byte[] source, boolean keepOriginal, String field) {
         ProcessedImage result;
         try {

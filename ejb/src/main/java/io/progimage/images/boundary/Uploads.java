@@ -1,5 +1,6 @@
 package io.progimage.images.boundary;
 
+import org.eclipse.microprofile.metrics.annotation.Timed;
 import io.progimage.images.entity.Image;
 import io.progimage.oauth.control.Secrets;
 import io.progimage.platform.boundary.DomainException;
@@ -26,6 +27,7 @@ public class Uploads {
     @Inject
     Clock clock;
 
+    @Timed(name = "single_upload", absolute = true, description = "a single upload: fetch, process, store")
     public Image upload(String userId, ImageRequest request, String field) {
         byte[] source = switch (request.kind()) {
             case FILE -> request.file();
