@@ -2,6 +2,7 @@ package io.progimage.oauth.boundary;
 
 import io.progimage.oauth.control.Secrets;
 import io.progimage.oauth.entity.ClientApplication;
+import io.progimage.platform.boundary.DisplayNames;
 import io.progimage.platform.boundary.DomainException;
 import io.progimage.platform.boundary.DomainException.FieldError;
 import io.progimage.users.boundary.Passwords;
@@ -21,7 +22,6 @@ import java.util.Optional;
 @Stateless
 public class Applications {
 
-    static final int MAX_NAME = 100;
     static final int MAX_REDIRECT_URL = 2000;
 
     /** The secret exists in the clear only in this answer to its registration. */
@@ -39,11 +39,7 @@ public class Applications {
 
     public Registration register(User owner, String name, String redirectUrl) {
         List<FieldError> errors = new ArrayList<>();
-        if (name == null || name.isBlank()) {
-            errors.add(new FieldError("name", "is required"));
-        } else if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError("name", "must be at most " + MAX_NAME + " characters, without control characters"));
-        }
+        DisplayNames.check("name", name, errors);
         if (redirectUrl == null || redirectUrl.isBlank()) {
             errors.add(new FieldError("redirect_url", "is required"));
         } else if (!isAbsoluteHttpUrl(redirectUrl)) {

@@ -1,5 +1,6 @@
 package io.progimage.users.boundary;
 
+import io.progimage.platform.boundary.DisplayNames;
 import io.progimage.platform.boundary.DomainException;
 import io.progimage.platform.boundary.DomainException.FieldError;
 import io.progimage.users.entity.User;
@@ -20,7 +21,6 @@ import java.util.regex.Pattern;
 @Stateless
 public class Users {
 
-    static final int MAX_NAME = 100;
     static final int MAX_EMAIL = 254;
     static final int MIN_PASSWORD = 8;
     /** PBKDF2 hashes any length, but nobody needs more, and a cap keeps hashing cheap to bound. */
@@ -38,11 +38,7 @@ public class Users {
 
     public User signUp(String name, String email, String password) {
         List<FieldError> errors = new ArrayList<>();
-        if (name == null || name.isBlank()) {
-            errors.add(new FieldError("name", "is required"));
-        } else if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError("name", "must be at most " + MAX_NAME + " characters, without control characters"));
-        }
+        DisplayNames.check("name", name, errors);
         if (email == null || email.isBlank()) {
             errors.add(new FieldError("email", "is required"));
         } else if (email.trim().length() > MAX_EMAIL || !EMAIL.matcher(email.trim()).matches()) {
