@@ -7,9 +7,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.net.ConnectException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /**
  * Anything not mapped elsewhere. A body that is not JSON is the client's fault (400); a body
- * cut off by the size limit is 413; everything else is a 500 whose client-facing message only
+ * cut off by the size limit is 413; a database that cannot be reached is 503; everything else is a 500 whose client-facing message only
  * quotes a correlation id (see {@link ApiError#internal}).
  */
 @Provider
@@ -26,6 +32,12 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonException || cause instanceof JsonbException) {
                 return ApiError.of(400, "malformed JSON body").toResponse().build();
+            }
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof ConnectException) {
+                // the database (or another dependency) cannot be reached: worth retrying later
+                Logger.getLogger(UnexpectedErrorMapper.class.getName()).log(Level.WARNING, "dependency unavailable", exception);
+                return ApiError.forStatus(503).toResponse().header("Retry-After", "5").build();
             }
         }
         return internalError(exception);
