@@ -3,7 +3,6 @@ package io.progimage.platform.api;
 import io.progimage.platform.boundary.DomainException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -63,25 +62,6 @@ public final class JsonBody {
             return string.getString();
         }
         throw DomainException.invalid(name, "must be a string");
-    }
-
-    /** An integer given as a JSON number or a decimal string (API.md §5.4), or null when absent. */
-    public static Long integer(JsonObject object, String name, String field) {
-        JsonValue value = object.get(name);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        try {
-            if (value instanceof JsonNumber number) {
-                return number.bigDecimalValue().longValueExact();
-            }
-            if (value instanceof JsonString string && string.getString().trim().matches("[+-]?\\d{1,18}")) {
-                return Long.parseLong(string.getString().trim());
-            }
-        } catch (ArithmeticException e) {
-            // falls through: not an integer, or too large
-        }
-        throw DomainException.invalid(field, "must be an integer");
     }
 
     private static WebApplicationException badRequest() {
