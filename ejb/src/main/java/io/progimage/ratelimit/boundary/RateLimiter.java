@@ -1,5 +1,7 @@
 package io.progimage.ratelimit.boundary;
 
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.progimage.ratelimit.control.Decision;
@@ -36,6 +38,9 @@ public class RateLimiter {
 
     @PostConstruct
     void connect() {
+        // OBJECT: the entry processor works on the stored long[] itself instead of deserializing
+        // and serializing it on every request (identical on every node, so adding it is idempotent)
+        hazelcast.getConfig().addMapConfig(new MapConfig(MAP).setInMemoryFormat(InMemoryFormat.OBJECT));
         windows = hazelcast.getMap(MAP);
         update = new WindowUpdate(limit, windowSeconds * 1000L);
     }
