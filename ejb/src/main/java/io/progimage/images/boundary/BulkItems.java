@@ -19,8 +19,11 @@ import jakarta.jms.TextMessage;
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
 public class BulkItems implements MessageListener {
 
-    /** The first delivery and four redeliveries (maximumRedeliveries in the WAR's ejb-jar.xml). */
-    static final int MAX_DELIVERIES = 5;
+    /**
+     * Attempts before an item is given up. Counted in the item's row, not by the broker's
+     * JMSXDeliveryCount, which OpenMQ does not raise for its own redeliveries.
+     */
+    static final int MAX_ATTEMPTS = 5;
 
     @Inject
     BulkProcessing processing;
@@ -28,20 +31,26 @@ public class BulkItems implements MessageListener {
     @Override
     public void onMessage(Message message) {
         String imageId;
-        int delivery;
         try {
             imageId = ((TextMessage) message).getText();
-            delivery = message.propertyExists("JMSXDeliveryCount") ? message.getIntProperty("JMSXDeliveryCount") : 1;
         } catch (JMSException | ClassCastException e) {
             throw new IllegalArgumentException("not a bulk item message", e); // poison: to the dead-letter queue
+        }
+        int attempt = processing.startAttempt(imageId);
+        if (attempt == 0) {
+            return; // already ready or failed: a duplicate or late redelivery
+        }
+        if (attempt > MAX_ATTEMPTS) {
+            processing.giveUp(imageId);
+            return;
         }
         try {
             processing.process(imageId);
         } catch (RuntimeException e) {
-            if (delivery >= MAX_DELIVERIES) {
+            if (attempt == MAX_ATTEMPTS) {
                 processing.giveUp(imageId);
             }
-            throw e; // roll back: the broker redelivers with back-off, or gives up after the last
+            throw e; // roll back: the broker redelivers with back-off
         }
     }
 }

@@ -54,7 +54,17 @@ public class BulkProcessing {
         }
     }
 
-    /** The last delivery failed too: the item ends failed rather than pending for ever. */
+    /**
+     * Counts an attempt in a transaction of its own, so the count survives the rollback of a
+     * failed attempt; returns it, or 0 when the item is no longer pending (nothing to do).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int startAttempt(String imageId) {
+        Image image = em.find(Image.class, imageId, LockModeType.PESSIMISTIC_WRITE);
+        return image == null || !image.isPending() ? 0 : image.startAttempt();
+    }
+
+    /** The last attempt failed too: the item ends failed rather than pending for ever. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void giveUp(String imageId) {
         Image image = em.find(Image.class, imageId, LockModeType.PESSIMISTIC_WRITE);

@@ -71,6 +71,9 @@ public class Image {
     @Column(name = "error_message")
     private String errorMessage;
 
+    /** Processing attempts of a bulk item (single uploads are processed once, inside their request). */
+    private int attempts;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -114,6 +117,12 @@ public class Image {
         this.errorCode = Objects.requireNonNull(errorCode);
         this.errorMessage = errorMessage.length() > 500 ? errorMessage.substring(0, 500) : errorMessage;
         this.updatedAt = now;
+    }
+
+    /** Counts one more processing attempt and returns how many there have been. */
+    public int startAttempt() {
+        requirePending();
+        return ++attempts;
     }
 
     private void requirePending() {
