@@ -1,0 +1,87 @@
+package io.progimage.images.boundary;
+
+import jakarta.jms.TextMessage;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The MDB's give-up rule, with a processing double that fails on demand (no broker needed for the rule). */
+class BulkItemsTest {
+
+    /** Records what the MDB asked for; its attempts counter plays the row's. */
+    static final class RecordingProcessing extends BulkProcessing {
+        final List<String> calls = new ArrayList<>();
+        int attempts;
+        boolean pending = true;
+        boolean failing;
+
+        @Override
+        public int startAttempt(String imageId) {
+            return pending ? ++attempts : 0;
+        }
+
+        @Override
+        public void process(String imageId) {
+            calls.add("process");
+            if (failing) {
+                throw new IllegalStateException("database unavailable");
+            }
+            pending = false;
+        }
+
+        @Override
+        public void giveUp(String imageId) {
+            calls.add("giveUp");
+            pending = false;
+        }
+    }
+
+    private static TextMessage message(String text) {
+        return (TextMessage) Proxy.newProxyInstance(BulkItemsTest.class.getClassLoader(), new Class<?>[]{TextMessage.class},
+                (proxy, method, args) -> method.getName().equals("getText") ? text : null);
+    }
+
+    private static BulkItems mdb(RecordingProcessing processing) {
+        BulkItems items = new BulkItems();
+        items.processing = processing;
+        return items;
+    }
+
+    @Test
+    void aTransientFailureIsRethrownForRedeliveryUntilTheFifthAttemptGivesUp() {
+        RecordingProcessing processing = new RecordingProcessing();
+        processing.failing = true;
+        BulkItems items = mdb(processing);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThrows(IllegalStateException.class, () -> items.onMessage(message("id")));
+        }
+        assertEquals(List.of("process", "process", "process", "process"), processing.calls);
+        assertThrows(IllegalStateException.class, () -> items.onMessage(message("id")));
+        assertEquals("giveUp", processing.calls.get(processing.calls.size() - 1));
+        // a late redelivery after that finds the item settled and does nothing
+        int before = processing.calls.size();
+        items.onMessage(message("id"));
+        assertEquals(before, processing.calls.size());
+    }
+
+    @Test
+    void aDeliveryBeyondTheLastAttemptGivesUpWithoutProcessing() {
+        RecordingProcessing processing = new RecordingProcessing();
+        processing.attempts = BulkItems.MAX_ATTEMPTS; // e.g. the node died during the fifth attempt
+        mdb(processing).onMessage(message("id"));
+        assertEquals(List.of("giveUp"), processing.calls);
+    }
+
+    @Test
+    void aSuccessfulAttemptIsAcknowledged() {
+        RecordingProcessing processing = new RecordingProcessing();
+        mdb(processing).onMessage(message("id"));
+        assertEquals(List.of("process"), processing.calls);
+        assertEquals(1, processing.attempts);
+    }
+}
