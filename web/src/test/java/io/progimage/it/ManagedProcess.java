@@ -71,6 +71,10 @@ final class ManagedProcess implements AutoCloseable {
         return process.pid();
     }
 
+    java.util.stream.Stream<ProcessHandle> descendants() {
+        return process.descendants();
+    }
+
     Path log() {
         return log;
     }

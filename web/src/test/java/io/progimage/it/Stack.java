@@ -98,6 +98,30 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
         }
     }
 
+    /**
+     * Freezes the database server (SIGSTOP), as a hung host or a network partition looks to
+     * its clients: connections stay open and nothing answers. Closing the result resumes it.
+     */
+    public static AutoCloseable freezeDatabase() throws Exception {
+        List<ProcessHandle> servers = running.database.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
+                .toList();
+        if (servers.isEmpty()) {
+            throw new IllegalStateException("no mariadbd below the database process");
+        }
+        signal("STOP", servers);
+        return () -> signal("CONT", servers);
+    }
+
+    private static void signal(String signal, List<ProcessHandle> processes) throws Exception {
+        for (ProcessHandle process : processes) {
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+            }
+        }
+    }
+
     Path dataDir() {
         return data;
     }

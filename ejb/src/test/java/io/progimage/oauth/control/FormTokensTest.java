@@ -29,6 +29,15 @@ class FormTokensTest {
     }
 
     @Test
+    void absurdTimestampsAreAPlainRefusal() {
+        String mac = tokens.issue(request, T0).split("\\.", 2)[1];
+        for (String issuedAt : new String[]{"9223372036854775807", "-9223372036854775808", "-1", "31556889864403199"}) {
+            assertFalse(tokens.verify(issuedAt + "." + mac, request, T0), issuedAt);
+        }
+        assertFalse(tokens.verify("9223372036854775807.x", request, T0));
+    }
+
+    @Test
     void anyAlteredFieldIsRefused() {
         String token = tokens.issue(request, T0);
         assertFalse(tokens.verify(token, Arrays.asList("client", "https://a.example/cb", "code", "other", null, null), T0));

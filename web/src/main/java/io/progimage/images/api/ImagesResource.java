@@ -7,6 +7,7 @@ import io.progimage.images.boundary.Uploads;
 import io.progimage.images.entity.Image;
 import io.progimage.platform.api.JsonBody;
 import io.progimage.platform.boundary.DomainException;
+import io.progimage.oauth.api.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The caller's images (API.md §5.2-§5.4); bearer authentication has run for every path here. */
+@Authenticated
 @Path("user/images")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImagesResource {
@@ -139,8 +141,9 @@ public class ImagesResource {
                 .build();
         Response.ResponseBuilder response = Response.ok(body.toString());
         List<String> links = new ArrayList<>();
-        if (offset + limit < page.total()) {
-            links.add(link(bases, offset + limit, limit, "next"));
+        long next = (long) offset + limit; // offset may be Integer.MAX_VALUE: no int sum here
+        if (next < page.total()) {
+            links.add(link(bases, next, limit, "next"));
         }
         if (offset > 0) {
             links.add(link(bases, Math.max(0, offset - limit), limit, "prev"));
@@ -167,7 +170,7 @@ public class ImagesResource {
         return security.getUserPrincipal().getName();
     }
 
-    private static String link(PublicUrls.Bases bases, int offset, int limit, String rel) {
+    private static String link(PublicUrls.Bases bases, long offset, int limit, String rel) {
         return "<" + bases.http() + "/user/images?offset=" + offset + "&limit=" + limit + ">; rel=\"" + rel + "\"";
     }
 

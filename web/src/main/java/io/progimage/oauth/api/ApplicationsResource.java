@@ -6,6 +6,7 @@ import io.progimage.platform.api.BasicCredentials;
 import io.progimage.platform.api.JsonBody;
 import io.progimage.users.boundary.Users;
 import io.progimage.users.entity.User;
+import io.progimage.ratelimit.api.LimitedPerClientIp;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -30,6 +31,7 @@ public class ApplicationsResource {
     @Inject
     Applications applications;
 
+    @LimitedPerClientIp
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -6,6 +6,7 @@ import io.progimage.oauth.control.Pkce;
 import io.progimage.oauth.entity.ClientApplication;
 import io.progimage.users.boundary.Users;
 import io.progimage.users.entity.User;
+import io.progimage.ratelimit.api.LimitedPerClientIp;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -49,6 +50,7 @@ public class AuthorizeResource {
         return handle(uri.getQueryParameters(), false);
     }
 
+    @LimitedPerClientIp
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(MultivaluedMap<String, String> form) {

@@ -2,48 +2,47 @@ package io.progimage.oauth.api;
 
 import io.progimage.oauth.boundary.Authorizations;
 import io.progimage.platform.api.ApiError;
-import io.progimage.platform.api.Cors;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
 
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.security.Principal;
 
 /**
- * Bearer authentication (API.md §3.5, RFC 6750) for every {@code /user} and {@code /user/...}
- * path, as a Jakarta Security mechanism so the container knows the caller (the user id is the
- * principal's name). Other paths, and CORS preflights, pass untouched. A token in the query
+ * Bearer authentication (API.md §3.5, RFC 6750) for every resource marked
+ * {@link Authenticated}: a post-matching JAX-RS filter, so it runs for exactly the methods the
+ * router chose, and a database failure of the token lookup is mapped like any other (503).
+ * The caller becomes the request's principal (its name is the user id). A token in the query
  * string is refused, never used: URLs end up in logs and Referer headers.
  */
-@ApplicationScoped
-public class BearerAuthentication implements HttpAuthenticationMechanism {
+@Provider
+@Authenticated
+@Priority(Priorities.AUTHENTICATION)
+public class BearerAuthentication implements ContainerRequestFilter {
 
     @Inject
     Authorizations authorizations;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!(path.equals("/user") || path.startsWith("/user/")) || "OPTIONS".equals(request.getMethod())) {
-            return context.doNothing();
+    public void filter(ContainerRequestContext request) {
+        if (hasQueryToken(request.getUriInfo().getRequestUri().getRawQuery())) {
+            refuse(request, "invalid_request", "send the token in the Authorization header, not in the URL");
+            return;
         }
-        if (hasQueryToken(request.getQueryString())) {
-            return refuse(response, "invalid_request", "send the token in the Authorization header, not in the URL");
-        }
-        String authorization = request.getHeader("Authorization");
+        String authorization = request.getHeaderString("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return refuse(response, null, "a bearer token is required");
+            refuse(request, null, "a bearer token is required");
+            return;
         }
-        return authorizations.userForToken(authorization.substring(7).trim())
-                .map(user -> context.notifyContainerAboutLogin(user.id(), Set.of("user")))
-                .orElseGet(() -> refuse(response, "invalid_token", "the token is unknown, expired or revoked"));
+        authorizations.userForToken(authorization.substring(7).trim()).ifPresentOrElse(
+                user -> request.setSecurityContext(new Caller(user.id(), request.getSecurityContext().isSecure())),
+                () -> refuse(request, "invalid_token", "the token is unknown, expired or revoked"));
     }
 
     /** Only the query string is looked at: reading parameters could consume a form body. */
@@ -64,21 +63,32 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
         return false;
     }
 
-    private static AuthenticationStatus refuse(HttpServletResponse response, String error, String message) {
-        // Written here, not by JAX-RS: authentication runs before the servlet filters and the
-        // app, so this response also carries the CORS headers itself.
-        Cors.addHeaders(response);
-        response.setStatus(401);
-        response.setHeader("WWW-Authenticate", ApiError.BEARER_CHALLENGE + (error == null ? "" : ", error=\"" + error + "\""));
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        byte[] body = ApiError.of(401, message).toJson().toString().getBytes(StandardCharsets.UTF_8);
-        try {
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
-        } catch (IOException e) {
-            // the client went away; nothing to answer
+    private static void refuse(ContainerRequestContext request, String error, String message) {
+        request.abortWith(ApiError.of(401, message).toResponse()
+                .header("WWW-Authenticate", null) // replaced by the challenge with its error code
+                .header("WWW-Authenticate", ApiError.BEARER_CHALLENGE + (error == null ? "" : ", error=\"" + error + "\""))
+                .build());
+    }
+
+    private record Caller(String userId, boolean secure) implements SecurityContext {
+        @Override
+        public Principal getUserPrincipal() {
+            return () -> userId;
         }
-        return AuthenticationStatus.SEND_FAILURE;
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return "user".equals(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "Bearer";
+        }
     }
 }

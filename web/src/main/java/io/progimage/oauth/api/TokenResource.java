@@ -3,9 +3,11 @@ package io.progimage.oauth.api;
 import io.progimage.oauth.boundary.Authorizations;
 import io.progimage.oauth.boundary.Authorizations.Exchange;
 import io.progimage.platform.api.BasicCredentials;
+import io.progimage.platform.api.JsonBody;
+import io.progimage.platform.boundary.DomainException;
+import io.progimage.ratelimit.api.LimitedPerClientIp;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -41,6 +44,7 @@ public class TokenResource {
     @Inject
     Authorizations authorizations;
 
+    @LimitedPerClientIp
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
@@ -58,14 +62,17 @@ public class TokenResource {
         return exchange(parameters, authorization);
     }
 
+    @LimitedPerClientIp
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response json(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         JsonObject json;
-        try (var reader = Json.createReader(new StringReader(body))) {
-            json = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        try {
+            json = JsonBody.parse(body);
+        } catch (DomainException duplicateKey) {
+            return error("invalid_request", duplicateKey.details().get(0).field() + " is given more than once", false);
+        } catch (WebApplicationException malformed) {
             return error("invalid_request", "the body is not a JSON object", false);
         }
         Map<String, String> parameters = new HashMap<>();
@@ -85,6 +92,7 @@ public class TokenResource {
     }
 
     /** Any other body type: still an RFC 6749 error, since OAuth clients read these. */
+    @LimitedPerClientIp
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response other() {

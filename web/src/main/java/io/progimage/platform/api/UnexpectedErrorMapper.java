@@ -7,9 +7,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import jakarta.resource.ResourceException;
+
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,14 +37,24 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof JsonException || cause instanceof JsonbException) {
                 return ApiError.of(400, "malformed JSON body").toResponse().build();
             }
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof ConnectException) {
+            if (isUnavailable(cause)) {
                 // the database (or another dependency) cannot be reached: worth retrying later
                 Logger.getLogger(UnexpectedErrorMapper.class.getName()).log(Level.WARNING, "dependency unavailable", exception);
                 return ApiError.forStatus(503).toResponse().header("Retry-After", "5").build();
             }
         }
         return internalError(exception);
+    }
+
+    /**
+     * The database (or another dependency) cannot be reached or did not answer in time: the
+     * driver's communication failures and timeouts (connect and socket timeouts of the pool's
+     * settings), and the pool's own refusal when no connection came within its wait.
+     */
+    static boolean isUnavailable(Throwable cause) {
+        return cause instanceof SQLRecoverableException || cause instanceof SQLTransientException
+                || cause instanceof SQLNonTransientConnectionException || cause instanceof SocketTimeoutException
+                || cause instanceof ConnectException || cause instanceof ResourceException;
     }
 
     static Response internalError(Throwable exception) {

@@ -1,5 +1,6 @@
 package io.progimage.ratelimit.api;
 
+import io.progimage.oauth.api.Authenticated;
 import io.progimage.platform.api.ApiError;
 import io.progimage.ratelimit.boundary.RateLimiter;
 import io.progimage.ratelimit.control.Decision;
@@ -11,12 +12,13 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.lang.reflect.Method;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.Optional;
@@ -24,20 +26,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * API.md §6 on every request it covers: {@code /user...} per authenticated user (bearer
- * authentication has already run: an invalid token was refused with 401 and never gets here),
- * and the unauthenticated endpoints per client IP. Pre-matching, so a request counts whatever
- * its outcome (a 404 or 405 under {@code /user} too). Preflights never get here: the CORS filter
+ * API.md §6 on every request it covers, decided by the resource method JAX-RS matched (never by
+ * re-reading the URI, whose spellings are many): {@link Authenticated} resources per user
+ * (bearer authentication has already run: an invalid token was refused with 401 and never gets
+ * here), methods marked {@link LimitedPerClientIp} per client IP. A request that matches no
+ * method (404, 405) costs nothing and is not counted. Preflights never get here: the CORS filter
  * answers them first.
  */
 @Provider
-@PreMatching
 @Priority(Priorities.AUTHORIZATION)
 public class RateLimits implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final String DECISION = RateLimits.class.getName() + ".decision";
-    /** The unauthenticated endpoints of §6, limited per client IP. */
-    private static final Set<String> PER_IP = Set.of("users", "oauth/token", "oauth/authorize", "oauth/applications");
 
     @Inject
     RateLimiter limiter;
@@ -52,6 +52,9 @@ public class RateLimits implements ContainerRequestFilter, ContainerResponseFilt
 
     @Context
     HttpServletRequest servletRequest;
+
+    @Context
+    ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -81,12 +84,15 @@ public class RateLimits implements ContainerRequestFilter, ContainerResponseFilt
     }
 
     private Optional<String> key(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath().replaceAll("^/+|/+$", "");
-        if (path.equals("user") || path.startsWith("user/")) {
+        Method method = resource.getResourceMethod();
+        if (method == null) {
+            return Optional.empty();
+        }
+        if (method.isAnnotationPresent(Authenticated.class) || resource.getResourceClass().isAnnotationPresent(Authenticated.class)) {
             Principal user = request.getSecurityContext().getUserPrincipal();
             return Optional.ofNullable(user).map(principal -> "user:" + principal.getName());
         }
-        if ("POST".equals(request.getMethod()) && PER_IP.contains(path)) {
+        if (method.isAnnotationPresent(LimitedPerClientIp.class)) {
             String forwardedFor = request.getHeaderString("X-Forwarded-For");
             return Optional.of("ip:" + ClientAddress.of(servletRequest.getRemoteAddr(), forwardedFor, trusted()));
         }

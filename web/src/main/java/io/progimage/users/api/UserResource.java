@@ -2,6 +2,7 @@ package io.progimage.users.api;
 
 import io.progimage.platform.boundary.DomainException;
 import io.progimage.users.boundary.Users;
+import io.progimage.oauth.api.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 /** The token's user (API.md §4); bearer authentication has already run for every /user path. */
+@Authenticated
 @Path("user")
 public class UserResource {
 

@@ -2,6 +2,7 @@ package io.progimage.users.api;
 
 import io.progimage.platform.api.JsonBody;
 import io.progimage.users.boundary.Users;
+import io.progimage.ratelimit.api.LimitedPerClientIp;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +19,7 @@ public class UsersResource {
     @Inject
     Users users;
 
+    @LimitedPerClientIp
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

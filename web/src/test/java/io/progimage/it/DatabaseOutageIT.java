@@ -1,0 +1,62 @@
+package io.progimage.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A hung database (SIGSTOP: connections open, nothing answers) is a 503 in the contract's
+ * format within the documented 5 s for every request that needs it, readiness goes DOWN, and
+ * everything recovers when it answers again, without a restart. The client's own timeout is the
+ * bound: a request that hangs fails the test instead of passing late.
+ */
+@ExtendWith(Stack.class)
+class DatabaseOutageIT {
+
+    /** The documented bound (docs/decisions.md), plus a margin for a busy two-core test machine. */
+    private static final Duration BOUND = Duration.ofSeconds(5 + 3);
+
+    private static Api.Reply within(HttpRequest.Builder request) {
+        return Api.send(request.timeout(BOUND).build());
+    }
+
+    @Test
+    void aHungDatabaseIsA503WithinTheBoundAndEverythingRecovers() throws Exception {
+        String token = OAuthClient.newToken();
+        assertEquals(200, Api.get("/user", "Authorization", "Bearer " + token).status());
+        try (AutoCloseable frozen = Stack.freezeDatabase()) {
+            for (int i = 0; i < 3; i++) { // the first request finds a pooled connection, the next ones a broken pool
+                Api.Reply me = within(Api.request("/user").header("Authorization", "Bearer " + token).GET());
+                assertEquals(503, me.status(), me.body());
+                assertEquals("service_unavailable", me.errorCode());
+                assertTrue(me.header("Retry-After") != null);
+            }
+            Api.Reply signUp = within(Api.request("/users").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"N\",\"email\":\"" + OAuthClient.uniqueEmail()
+                            + "\",\"password\":\"" + OAuthClient.PASSWORD + "\"}")));
+            assertEquals(503, signUp.status(), signUp.body());
+            Api.Reply ready = within(Api.request("/health/ready").GET());
+            assertEquals(503, ready.status(), ready.body());
+            assertTrue(ready.body().contains("\"DOWN\""), ready.body());
+        }
+        awaitReady(Duration.ofSeconds(30));
+        Api.Reply me = Api.get("/user", "Authorization", "Bearer " + token);
+        assertEquals(200, me.status(), me.body());
+    }
+
+    /** Polls readiness until UP (twice a second, bounded): the pool replaces its broken connections. */
+    static void awaitReady(Duration deadline) throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (Api.send(Api.request("/health/ready").timeout(BOUND).GET().build()).status() != 200) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not ready again within " + deadline);
+            }
+            Thread.sleep(500); // the polling interval, not a guess at how long recovery takes
+        }
+    }
+}
