@@ -10,6 +10,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,13 +88,7 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
      * moving an expiry into the past instead of waiting ten minutes). Returns the rows changed.
      */
     public static int sql(String update, Object... parameters) throws SQLException, IOException {
-        Stack stack = running;
-        try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + stack.dbPort + "/progimage?sslMode=DISABLED",
-                "progimage", Files.readString(stack.data.resolve("db/.password")).trim());
-             PreparedStatement statement = connection.prepareStatement(update)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
+        try (Connection connection = running.connect(); PreparedStatement statement = prepare(connection, update, parameters)) {
             return statement.executeUpdate();
         }
     }
@@ -120,6 +115,30 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
                 throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
             }
         }
+    }
+
+    /**
+     * The first column of the first row of a query, or null without a row: for what the API
+     * never shows (e.g. the stored form of a client secret).
+     */
+    public static String sqlString(String query, Object... parameters) throws SQLException, IOException {
+        try (Connection connection = running.connect(); PreparedStatement statement = prepare(connection, query, parameters);
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
+    private Connection connect() throws SQLException, IOException {
+        return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + dbPort + "/progimage?sslMode=DISABLED",
+                "progimage", Files.readString(data.resolve("db/.password")).trim());
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
     }
 
     Path dataDir() {

@@ -1,5 +1,6 @@
 package io.progimage.oauth.boundary;
 
+import io.progimage.oauth.control.ClientSecrets;
 import io.progimage.oauth.control.Secrets;
 import io.progimage.oauth.entity.ClientApplication;
 import io.progimage.platform.boundary.DisplayNames;
@@ -50,7 +51,7 @@ public class Applications {
             throw DomainException.invalid(errors);
         }
         String secret = Secrets.randomAlphanumeric(48);
-        ClientApplication application = new ClientApplication(Secrets.randomAlphanumeric(32), passwords.hash(secret),
+        ClientApplication application = new ClientApplication(Secrets.randomAlphanumeric(32), ClientSecrets.digest(secret),
                 name.trim(), redirectUrl, owner.id(), clock.instant());
         em.persist(application);
         return new Registration(application, secret);
@@ -63,17 +64,25 @@ public class Applications {
         return Optional.ofNullable(em.find(ClientApplication.class, clientId));
     }
 
-    /** The application with these credentials; as costly for an unknown client id as for a known one. */
+    /**
+     * The application with these credentials; as costly for an unknown client id as for a known
+     * one (one SHA-256). A secret still stored as a legacy PBKDF2 hash costs one slow hash, once:
+     * on success its digest replaces it, committed with the caller's transaction.
+     */
     public Optional<ClientApplication> authenticate(String clientId, String clientSecret) {
         if (clientSecret == null || clientSecret.length() > 256) {
             return Optional.empty();
         }
         Optional<ClientApplication> application = find(clientId);
         if (application.isEmpty()) {
-            passwords.verifyDecoy(clientSecret);
+            ClientSecrets.verifyDecoy(clientSecret);
             return Optional.empty();
         }
-        return passwords.verify(clientSecret, application.get().clientSecretHash()) ? application : Optional.empty();
+        ClientSecrets.Verdict verdict = ClientSecrets.verify(clientSecret, application.get().clientSecretHash(), passwords::verify);
+        if (verdict == ClientSecrets.Verdict.ACCEPTED_NEEDS_MIGRATION) {
+            application.get().migrateSecretHash(ClientSecrets.digest(clientSecret));
+        }
+        return verdict.accepted() ? application : Optional.empty();
     }
 
     /** RFC 6749 §3.1.2: absolute, no fragment; http(s) only, so no javascript: or data: redirects. */

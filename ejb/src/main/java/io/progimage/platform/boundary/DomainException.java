@@ -12,7 +12,11 @@ import java.util.List;
 @ApplicationException(rollback = true)
 public class DomainException extends RuntimeException {
 
-    public enum Kind { INVALID, BAD_CREDENTIALS, NOT_FOUND, CONFLICT, UNAVAILABLE }
+    /**
+     * {@code UNAVAILABLE}: a dependency cannot be reached. {@code BUSY}: this node is saturated
+     * (e.g. every password-hash permit taken) and a retry in a moment should succeed.
+     */
+    public enum Kind { INVALID, BAD_CREDENTIALS, NOT_FOUND, CONFLICT, UNAVAILABLE, BUSY }
 
     /** A field that failed validation, named as the client sent it (e.g. {@code process[1].quality}). */
     public record FieldError(String field, String message) {

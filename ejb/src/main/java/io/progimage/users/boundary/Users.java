@@ -5,6 +5,8 @@ import io.progimage.platform.boundary.DomainException;
 import io.progimage.platform.boundary.DomainException.FieldError;
 import io.progimage.users.entity.User;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -52,10 +54,13 @@ public class Users {
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
+        // Hashed before the first query: waiting for a hashing permit (Passwords) must not hold a
+        // database connection, or a sign-up flood would starve every other request of the pool.
+        String passwordHash = passwords.hash(password);
         if (findByEmail(email).isPresent()) {
             throw conflict();
         }
-        User user = new User(name.trim(), email, passwords.hash(password), clock.instant());
+        User user = new User(name.trim(), email, passwordHash, clock.instant());
         em.persist(user);
         try {
             em.flush(); // a concurrent sign-up with the same e-mail loses on the unique index here
@@ -68,7 +73,12 @@ public class Users {
         return user;
     }
 
-    /** The user with these credentials; the same work is done whether or not the e-mail exists. */
+    /**
+     * The user with these credentials; the same work is done whether or not the e-mail exists.
+     * Outside a transaction: the lookup gives its connection back at once, so the wait for a
+     * hashing permit and the hash itself (about a second) hold none.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<User> authenticate(String email, String password) {
         if (email == null || password == null || email.length() > MAX_EMAIL || password.length() > MAX_PASSWORD) {
             return Optional.empty();

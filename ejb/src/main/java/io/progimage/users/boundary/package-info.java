@@ -1,2 +1,2 @@
-/** Sign-up, sign-in and the slow hashing of passwords and client secrets. */
+/** Sign-up, sign-in and the slow, concurrency-bounded hashing of passwords. */
 package io.progimage.users.boundary;

@@ -8,7 +8,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 
-/** An API application registered by a user; its secret is kept only as a slow salted hash. */
+/**
+ * An API application registered by a user; its secret is kept only as a SHA-256 digest
+ * ({@code sha256:<hex>}), or, for applications registered before that, as a PBKDF2 hash until
+ * its next successful use.
+ */
 @Entity
 @Table(name = "oauth_applications")
 public class ClientApplication {
@@ -47,6 +51,11 @@ public class ClientApplication {
     /** RFC 6749 §3.1.2.3: the redirect URL must be exactly the registered one. */
     public boolean redirectsTo(String url) {
         return redirectUrl.equals(url);
+    }
+
+    /** Replaces a legacy hash of the secret by its new stored form, once the secret was verified. */
+    public void migrateSecretHash(String clientSecretHash) {
+        this.clientSecretHash = Objects.requireNonNull(clientSecretHash);
     }
 
     public String clientId() {

@@ -4,6 +4,8 @@ import io.progimage.oauth.boundary.Applications;
 import io.progimage.oauth.boundary.Authorizations;
 import io.progimage.oauth.control.Pkce;
 import io.progimage.oauth.entity.ClientApplication;
+import io.progimage.platform.api.DomainErrorMapper;
+import io.progimage.platform.boundary.DomainException;
 import io.progimage.users.boundary.Users;
 import io.progimage.users.entity.User;
 import io.progimage.ratelimit.api.LimitedPerClientIp;
@@ -98,7 +100,18 @@ public class AuthorizeResource {
         if (!"allow".equals(decision)) {
             return AuthorizePage.form(400, client.name(), request, freshToken, email, "Choose Allow or Deny.");
         }
-        Optional<User> user = users.authenticate(email, parameters.getFirst("password"));
+        Optional<User> user;
+        try {
+            user = users.authenticate(email, parameters.getFirst("password"));
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.BUSY) {
+                throw e;
+            }
+            // an HTML form, not the JSON error: the page again, to submit once more in a moment
+            return Response.fromResponse(AuthorizePage.form(503, client.name(), request, freshToken, email,
+                    "Too many sign-ins at once; please try again in a moment."))
+                    .header("Retry-After", DomainErrorMapper.BUSY_RETRY_AFTER_SECONDS).build();
+        }
         if (user.isEmpty()) {
             return AuthorizePage.form(401, client.name(), request, freshToken, email, "Wrong e-mail or password.");
         }
