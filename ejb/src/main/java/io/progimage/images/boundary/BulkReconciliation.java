@@ -49,12 +49,14 @@ public class BulkReconciliation {
             return new Outcome(false, 0, 0, 0);
         }
         Instant now = clock.instant();
-        // a plain (non-locking) read: a locking range scan would take gap locks and hold up new bulks
+        // exactly the items the rule settles now (so that items it leaves waiting never crowd a
+        // batch); a plain read, because a locking range scan would take gap locks and hold up new bulks
         @SuppressWarnings("unchecked")
-        List<Object> candidates = em.createNativeQuery(
-                        "SELECT id FROM images WHERE status = 'PENDING' AND created_at <= ? ORDER BY created_at LIMIT ?")
-                .setParameter(1, LocalDateTime.ofInstant(rule.candidatesCreatedBefore(now), ZoneOffset.UTC))
-                .setParameter(2, BATCH)
+        List<Object> candidates = em.createNativeQuery("SELECT id FROM images WHERE status = 'PENDING' AND created_at <= ?"
+                        + " AND (COALESCE(requeued_at, created_at) <= ? OR created_at <= ?) ORDER BY created_at LIMIT " + BATCH)
+                .setParameter(1, utc(rule.requeueQueuedUpTo(now)))
+                .setParameter(2, utc(rule.requeueQueuedUpTo(now)))
+                .setParameter(3, utc(rule.failCreatedUpTo(now)))
                 .getResultList();
         List<String> requeued = new ArrayList<>();
         int failed = 0;
@@ -89,5 +91,10 @@ public class BulkReconciliation {
             workQueue.send(requeued);
         }
         return new Outcome(true, candidates.size(), requeued.size(), failed);
+    }
+
+    /** As the entities' converter stores instants: UTC wall time in DATETIME(3). */
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -27,24 +27,27 @@ public record PendingBound(Duration bound, Duration interval) {
     }
 
     public Verdict verdict(Instant now, Instant createdAt, Instant lastQueuedAt, int attempts, int maxAttempts) {
-        if (!now.isBefore(createdAt.plus(bound).minus(interval))) {
+        if (!createdAt.isAfter(failCreatedUpTo(now))) {
             return Verdict.FAIL; // the next look would come too late
         }
-        if (!now.isBefore(lastQueuedAt.plus(halfBound()))) {
+        if (!lastQueuedAt.isAfter(requeueQueuedUpTo(now))) {
             return attempts < maxAttempts ? Verdict.REQUEUE : Verdict.FAIL;
         }
         return Verdict.WAIT;
     }
 
-    /**
-     * Items created after this are {@link Verdict#WAIT} whatever else holds (the last message is
-     * never older than the item), so a scan looks only at older ones.
-     */
-    public Instant candidatesCreatedBefore(Instant now) {
-        return now.minus(halfBound());
+    /** An item created at or before this fails now: it would pass the bound before the next look. */
+    public Instant failCreatedUpTo(Instant now) {
+        return now.minus(bound).plus(interval);
     }
 
-    private Duration halfBound() {
-        return bound.dividedBy(2);
+    /**
+     * An item whose latest message was sent at or before this is re-queued (or fails, with no
+     * attempts left). Its creation is at or before it too (the last message is never older than
+     * the item), so a scan need only look at items created up to here; and since the interval is
+     * under half the bound, every item that fails was created up to here as well.
+     */
+    public Instant requeueQueuedUpTo(Instant now) {
+        return now.minus(bound.dividedBy(2));
     }
 }

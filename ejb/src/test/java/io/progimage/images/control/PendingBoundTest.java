@@ -76,15 +76,18 @@ class PendingBoundTest {
     }
 
     @Test
-    void aScanNeedsOnlyItemsCreatedHalfABoundAgo() {
+    void theScanCutoffsSelectExactlyTheItemsTheRuleSettles() {
         Instant now = at("20M");
-        Instant cutoff = RULE.candidatesCreatedBefore(now);
-        assertEquals(at("15M"), cutoff);
-        Instant younger = cutoff.plusMillis(1);
+        assertEquals(at("15M"), RULE.requeueQueuedUpTo(now));
+        assertEquals(at("11M"), RULE.failCreatedUpTo(now));
+        // anything created after the re-queue cutoff waits, whatever its attempts
+        Instant younger = RULE.requeueQueuedUpTo(now).plusMillis(1);
         for (int attempts = 0; attempts <= MAX; attempts++) {
             assertEquals(Verdict.WAIT, RULE.verdict(now, younger, younger, attempts, MAX));
         }
-        assertTrue(RULE.verdict(now, cutoff, cutoff, 0, MAX) != Verdict.WAIT);
+        // re-queued recently but created before the fail cutoff: fails, though its message is fresh
+        assertEquals(Verdict.FAIL, RULE.verdict(now, at("11M"), at("19M"), 0, MAX));
+        assertEquals(Verdict.WAIT, RULE.verdict(now, at("11M").plusMillis(1), at("19M"), 0, MAX));
     }
 
     @Test
