@@ -8,8 +8,15 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /**
- * Receives one bulk item per message and hands it to {@link BulkProcessing}; nothing else.
+ * Receives one bulk item per message and hands it to {@link BulkProcessing}: counts the attempt
+ * (committed on its own, so it survives a rollback on any broker), runs it, and after the last
+ * failed attempt gives the item up and acknowledges the message. The message's own transaction
+ * touches no row: every step is a transaction of its own, taken one after the other, so no step
+ * waits for a lock another step of the same delivery still holds.
  * Provider-specific settings (the resource adapter, redelivery, concurrency) are in the
  * packaging's descriptors: the WAR's {@code WEB-INF/ejb-jar.xml} and {@code glassfish-ejb-jar.xml}
  * for ActiveMQ on Payara Micro; the built-in OpenMQ on Payara Server needs none.
@@ -18,6 +25,8 @@ import jakarta.jms.TextMessage;
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "jms/workQueue"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
 public class BulkItems implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(BulkItems.class.getName());
 
     /**
      * Attempts before an item is given up. Counted in the item's row, not by the broker's
@@ -45,12 +54,13 @@ public class BulkItems implements MessageListener {
             return;
         }
         try {
-            processing.process(imageId);
+            processing.process(imageId); // its own transaction: rolled back, row lock released, when it throws
         } catch (RuntimeException e) {
-            if (attempt == MAX_ATTEMPTS) {
-                processing.giveUp(imageId);
+            if (attempt < MAX_ATTEMPTS) {
+                throw e; // roll the delivery back: the broker redelivers with back-off
             }
-            throw e; // roll back: the broker redelivers with back-off
+            LOG.log(Level.WARNING, "bulk item " + imageId + " failed on its last attempt", e);
+            processing.giveUp(imageId); // if this fails too, the delivery rolls back and a redelivery or the reconciler settles it
         }
     }
 }

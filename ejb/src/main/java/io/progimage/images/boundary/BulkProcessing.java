@@ -15,11 +15,15 @@ import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
- * Processes one bulk item, in the transaction of the message that carries it. A permanent
- * failure (undecodable image, refused or unreachable URL, over the pixel limit) marks the item
- * {@code failed} and commits; anything else propagates, rolls back, and the broker redelivers.
- * The row lock and the pending check make processing idempotent: a redelivered or duplicated
- * message for an item that is no longer pending does nothing, so an item never gets two sets of files.
+ * Processes one bulk item. Every method runs in a transaction of its own, never in the message's:
+ * the message's transaction holds no row lock, so whichever of them runs next (the give-up
+ * after a failed last attempt, the reconciler) never waits for a lock held by a suspended
+ * transaction of the same delivery. A permanent failure (undecodable image, refused or
+ * unreachable URL, over the pixel limit) marks the item {@code failed} and commits; anything
+ * else rolls the attempt back (its files too) and propagates, so that {@link BulkItems} decides
+ * between redelivery and giving up. The row lock and the pending check make processing
+ * idempotent: a redelivered or duplicated message (the reconciler's re-queue, say) for an item
+ * that is no longer pending does nothing, so an item never gets two sets of files.
  */
 @Stateless
 public class BulkProcessing {
@@ -35,7 +39,12 @@ public class BulkProcessing {
     @Inject
     Clock clock;
 
+    /**
+     * One attempt. Its own transaction: when it fails, its row lock is released (rolled back)
+     * before the exception reaches the MDB, and the MDB's transaction only acknowledges the message.
+     */
     @Timed(name = "bulk_item", absolute = true, description = "one bulk item: fetch, process, store")
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void process(String imageId) {
         Image image = em.find(Image.class, imageId, LockModeType.PESSIMISTIC_WRITE);
         if (image == null || !image.isPending()) {
@@ -64,7 +73,10 @@ public class BulkProcessing {
         return image == null || !image.isPending() ? 0 : image.startAttempt();
     }
 
-    /** The last attempt failed too: the item ends failed rather than pending for ever. */
+    /**
+     * The last attempt failed too: the item ends failed rather than pending for ever. Runs after
+     * that attempt's transaction has ended, so the row is free.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void giveUp(String imageId) {
         Image image = em.find(Image.class, imageId, LockModeType.PESSIMISTIC_WRITE);

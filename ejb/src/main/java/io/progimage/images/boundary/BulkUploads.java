@@ -4,15 +4,8 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
 import io.progimage.images.entity.Image;
 import io.progimage.storage.boundary.Storage;
 import io.progimage.storage.boundary.Storage.StoredFile;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSException;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Queue;
-import jakarta.jms.Session;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -23,7 +16,7 @@ import java.util.List;
  * Bulk uploads (API.md §5.4 form 2, DESIGN.md §1): in one transaction, a {@code pending} row per
  * item, each uploaded file stored as the item's original, and one JMS message per item. The
  * sends are part of the transaction (XA connection factory): the rows, the files and the
- * messages commit together or not at all. {@link BulkItems} then processes each message.
+ * messages commit together or not at all ({@link WorkQueue}). {@link BulkItems} then processes each message.
  */
 @Stateless
 public class BulkUploads {
@@ -37,11 +30,8 @@ public class BulkUploads {
     @Inject
     Storage storage;
 
-    @Resource(lookup = "jms/workCF")
-    ConnectionFactory connectionFactory;
-
-    @Resource(lookup = "jms/workQueue")
-    Queue workQueue;
+    @Inject
+    WorkQueue workQueue;
 
     /** Items must be valid already; an {@code image_id} is checked here, before anything is stored. */
     @Timed(name = "bulk_queue", absolute = true, description = "storing and queueing a bulk upload")
@@ -62,24 +52,7 @@ public class BulkUploads {
             images.add(image);
         }
         em.flush(); // rows first: a message must never name a row that failed to insert
-        send(images);
+        workQueue.send(images.stream().map(Image::id).toList());
         return images;
-    }
-
-    /**
-     * The classic API rather than an injected JMSContext: the ActiveMQ adapter's connection
-     * proxy refuses createContext(sessionMode). Inside the JTA transaction the session is
-     * enlisted whatever its arguments say, so the sends commit with the rows.
-     */
-    private void send(List<Image> images) {
-        try (Connection connection = connectionFactory.createConnection()) {
-            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            MessageProducer producer = session.createProducer(workQueue);
-            for (Image image : images) {
-                producer.send(session.createTextMessage(image.id()));
-            }
-        } catch (JMSException e) {
-            throw new IllegalStateException("the work queue refused the bulk items", e);
-        }
     }
 }

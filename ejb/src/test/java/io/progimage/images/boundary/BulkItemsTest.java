@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The MDB's give-up rule, with a processing double that fails on demand (no broker needed for the rule). */
@@ -19,6 +20,7 @@ class BulkItemsTest {
         int attempts;
         boolean pending = true;
         boolean failing;
+        boolean giveUpFails;
 
         @Override
         public int startAttempt(String imageId) {
@@ -37,6 +39,9 @@ class BulkItemsTest {
         @Override
         public void giveUp(String imageId) {
             calls.add("giveUp");
+            if (giveUpFails) {
+                throw new IllegalStateException("database unavailable");
+            }
             pending = false;
         }
     }
@@ -53,7 +58,7 @@ class BulkItemsTest {
     }
 
     @Test
-    void aTransientFailureIsRethrownForRedeliveryUntilTheFifthAttemptGivesUp() {
+    void aTransientFailureIsRethrownForRedeliveryUntilTheFifthAttemptGivesUpAndAcknowledges() {
         RecordingProcessing processing = new RecordingProcessing();
         processing.failing = true;
         BulkItems items = mdb(processing);
@@ -61,12 +66,29 @@ class BulkItemsTest {
             assertThrows(IllegalStateException.class, () -> items.onMessage(message("id")));
         }
         assertEquals(List.of("process", "process", "process", "process"), processing.calls);
-        assertThrows(IllegalStateException.class, () -> items.onMessage(message("id")));
-        assertEquals("giveUp", processing.calls.get(processing.calls.size() - 1));
-        // a late redelivery after that finds the item settled and does nothing
-        int before = processing.calls.size();
+        // the fifth: the attempt's own transaction has ended (process threw), then the give-up;
+        // the delivery is acknowledged, so no redelivery and nothing in the dead-letter queue
         items.onMessage(message("id"));
-        assertEquals(before, processing.calls.size());
+        assertEquals(List.of("process", "process", "process", "process", "process", "giveUp"), processing.calls);
+        assertFalse(processing.pending);
+        // a late or duplicated message after that finds the item settled and does nothing
+        items.onMessage(message("id"));
+        assertEquals(6, processing.calls.size());
+    }
+
+    @Test
+    void aGiveUpThatFailsRollsTheDeliveryBackSoALaterDeliveryOrTheReconcilerSettlesIt() {
+        RecordingProcessing processing = new RecordingProcessing();
+        processing.failing = true;
+        processing.giveUpFails = true;
+        processing.attempts = BulkItems.MAX_ATTEMPTS - 1;
+        BulkItems items = mdb(processing);
+        assertThrows(IllegalStateException.class, () -> items.onMessage(message("id")));
+        assertEquals(List.of("process", "giveUp"), processing.calls);
+        processing.giveUpFails = false;
+        items.onMessage(message("id")); // e.g. OpenMQ's redelivery: beyond the last attempt, no more processing
+        assertEquals(List.of("process", "giveUp", "giveUp"), processing.calls);
+        assertFalse(processing.pending);
     }
 
     @Test

@@ -74,6 +74,10 @@ public class Image {
     /** Processing attempts of a bulk item (single uploads are processed once, inside their request). */
     private int attempts;
 
+    /** When the bulk reconciler last sent this item a new message; null: only its bulk's message, at creation. */
+    @Column(name = "requeued_at")
+    private Instant requeuedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -123,6 +127,21 @@ public class Image {
     public int startAttempt() {
         requirePending();
         return ++attempts;
+    }
+
+    /** The reconciler sent the item a new message (its first one was lost or never delivered). */
+    public void markRequeued(Instant now) {
+        requirePending();
+        this.requeuedAt = now;
+    }
+
+    /** When the item's latest message was sent: at creation, or by the reconciler since. */
+    public Instant lastQueuedAt() {
+        return requeuedAt != null ? requeuedAt : createdAt;
+    }
+
+    public int attempts() {
+        return attempts;
     }
 
     private void requirePending() {

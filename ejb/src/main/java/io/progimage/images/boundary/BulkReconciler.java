@@ -1,0 +1,75 @@
+package io.progimage.images.boundary;
+
+import io.progimage.images.control.PendingBound;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The safety net of the work queue: no bulk item stays pending longer than
+ * {@code progimage.bulk.pending-bound-seconds} (default 10 minutes), whatever happened to its
+ * message. Every node looks every {@code progimage.bulk.reconcile-interval-seconds} (default
+ * 60, less than half the bound); the database lock in {@link BulkReconciliation} lets one of
+ * them scan at a time. The timer is not persistent: each node creates its own at start-up, so
+ * there is nothing to migrate or to clean up when a node goes away.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each scan is a transaction of BulkReconciliation
+public class BulkReconciler {
+
+    private static final Logger LOG = Logger.getLogger(BulkReconciler.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    BulkReconciliation reconciliation;
+
+    @Inject
+    @ConfigProperty(name = "progimage.bulk.pending-bound-seconds", defaultValue = "600")
+    long boundSeconds;
+
+    @Inject
+    @ConfigProperty(name = "progimage.bulk.reconcile-interval-seconds", defaultValue = "60")
+    long intervalSeconds;
+
+    private PendingBound rule;
+
+    @PostConstruct
+    void schedule() {
+        // an impossible pair (interval not under half the bound) fails the deployment with its reason
+        rule = new PendingBound(Duration.ofSeconds(boundSeconds), Duration.ofSeconds(intervalSeconds));
+        long interval = rule.interval().toMillis();
+        timers.createIntervalTimer(interval, interval, new TimerConfig("bulk-reconciler", false));
+    }
+
+    @Timeout
+    void reconcile() {
+        try {
+            BulkReconciliation.Outcome outcome = reconciliation.reconcile(rule);
+            if (outcome.requeued() > 0 || outcome.failed() > 0) {
+                // each of these is a fault somewhere (a lost message, a dead-lettered one, a crash): worth a look
+                LOG.warning(() -> "bulk reconciler: " + outcome.requeued() + " pending item(s) re-queued, "
+                        + outcome.failed() + " failed (pending bound " + boundSeconds + " s)");
+            }
+        } catch (RuntimeException e) {
+            // the database or the broker is away: the next turn tries again, the timer keeps running
+            LOG.log(Level.WARNING, "bulk reconciler: this scan failed; next in " + intervalSeconds + " s", e);
+        }
+    }
+}
