@@ -79,15 +79,15 @@ final class JpegEncoder {
     }
 
     /** A seekable in-memory output of bounded size, in chunks that are never copied while growing. */
-    private static final class Chunks extends ImageOutputStreamImpl {
+    static final class Chunks extends ImageOutputStreamImpl {
         private static final int SHIFT = 14;
         private static final int SIZE = 1 << SHIFT; // 16 KiB: a mini fits in one
         private static final int MASK = SIZE - 1;
 
         private final List<byte[]> chunks = new ArrayList<>();
-        private final long limit;
+        final long limit;
         private long length;
-        private boolean overflowed;
+        boolean overflowed;
 
         Chunks(long limit) {
             this.limit = limit;
