@@ -76,7 +76,7 @@ final class Decoder {
                         "%dx%d is %.1f megapixels, more than the limit of %.1f",
                         width, height, pixels / 1e6, maxPixels / 1e6));
             }
-            Opened opened = new Opened(reader, format, width, height, orientation, profile);
+            Opened opened = new Opened(reader, format, width, height, orientation, profile, rawBytesPerPixel(reader));
             reader = null; // now owned by the Opened
             return opened;
         } catch (ImageRejectedException e) {
@@ -91,6 +91,29 @@ final class Decoder {
         }
     }
 
+    /**
+     * Heap per pixel of the image {@code reader.read} will return: its default
+     * destination type, the first of {@code getImageTypes} (3 for a JPEG's BGR
+     * bytes, 8 for a 16-bit RGBA PNG, 16 for a float TIFF). A reader that cannot
+     * tell is assumed to take {@value #UNKNOWN_RAW_BYTES}.
+     */
+    static int rawBytesPerPixel(ImageReader reader) {
+        try {
+            java.util.Iterator<javax.imageio.ImageTypeSpecifier> types = reader.getImageTypes(0);
+            if (types == null || !types.hasNext()) {
+                return UNKNOWN_RAW_BYTES;
+            }
+            java.awt.image.SampleModel model = types.next().getSampleModel(1, 1);
+            int bits = java.awt.image.DataBuffer.getDataTypeSize(model.getDataType()) * model.getNumDataElements();
+            return Math.max(1, (bits + 7) / 8);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return UNKNOWN_RAW_BYTES; // reading the pixels will say what is wrong
+        }
+    }
+
+    /** Four 32-bit samples per pixel: more than any reader we ship returns. */
+    static final int UNKNOWN_RAW_BYTES = 16;
+
     static String describe(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
@@ -103,10 +126,13 @@ final class Decoder {
         final int height;
         final int orientation;
         private final ICC_Profile profile;
+        /** What {@link #readRaw} allocates per pixel before any conversion. */
+        final int rawBytesPerPixel;
 
         private Opened(ImageReader reader, SourceFormat format, int width, int height, int orientation,
-                       ICC_Profile profile) {
+                       ICC_Profile profile, int rawBytesPerPixel) {
             this.reader = reader;
+            this.rawBytesPerPixel = rawBytesPerPixel;
             this.format = format;
             this.width = width;
             this.height = height;
@@ -116,6 +142,11 @@ final class Decoder {
 
         long pixels() {
             return (long) width * height;
+        }
+
+        /** True when decoding includes an ICC conversion into one more int RGB copy. */
+        boolean convertsProfile() {
+            return profile != null;
         }
 
         /** Decodes the first image into an opaque sRGB {@code TYPE_INT_RGB} image, or says why not. */

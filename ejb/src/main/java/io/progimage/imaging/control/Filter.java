@@ -21,6 +21,14 @@ public enum Filter {
         };
     }
 
+    /**
+     * Pixels the look adds on each side (gotham's border), so that the output
+     * size is known before any pixel is decoded ({@link JobPlan}).
+     */
+    int margin() {
+        return this == GOTHAM ? Looks.GOTHAM_BORDER : 0;
+    }
+
     /** The filter named in the API ({@code "gotham"}), case-insensitive; null for null. */
     public static Filter fromName(String name) {
         return name == null ? null : valueOf(name.trim().toUpperCase(Locale.ROOT));

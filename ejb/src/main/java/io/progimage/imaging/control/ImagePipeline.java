@@ -8,7 +8,9 @@ import java.awt.image.BufferedImage;
  * Order: decode, EXIF orientation, rotation, filter, rounded corners, encode;
  * the thumbnail and the mini are scaled from the filtered image and get
  * corners whose radius is scaled in proportion, so they stay crisp. Both fit
- * their box exactly, so an image smaller than the box is scaled up.
+ * their box exactly, so an image smaller than the box is scaled up. All sizes,
+ * and the heap the job reserves in the budget, are planned from the header
+ * before decoding ({@link JobPlan}).
  *
  * <p>Thread-safe and stateless apart from the shared {@link MemoryBudget}; one
  * instance can serve all requests (e.g. held by a stateless EJB).
@@ -16,7 +18,7 @@ import java.awt.image.BufferedImage;
 public final class ImagePipeline {
 
     public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
-    public static final int DEFAULT_THUMB_SIZE = 200;
+    public static final int DEFAULT_THUMB_SIZE = ProcessingOptions.DEFAULT_THUMB_SIDE;
     public static final int MINI_SIZE = 64;
 
     private final long maxPixels;
@@ -62,29 +64,20 @@ public final class ImagePipeline {
         if (options == null) {
             throw new ImageRejectedException(Reason.INVALID_OPTIONS, "options are required");
         }
-        int degrees = Rotation.normalize(options.rotation());
         try (Decoder.Opened opened = decoder.open(source)) {
-            // A skew rotation enlarges the canvas, enormously for a long thin image
-            // (a 50000x1000 strip turned 45 degrees needs 36000x36000): the
-            // canvas must pass the same limit and is paid for in the budget.
-            long canvasPixels = 0;
-            if (!Rotation.isQuarterTurn(degrees)) {
-                long[] canvas = Rotation.canvas(opened.width, opened.height, degrees);
-                canvasPixels = canvas[0] * canvas[1];
-                if (canvasPixels > maxPixels) {
-                    throw new ImageRejectedException(Reason.TOO_LARGE, String.format(java.util.Locale.ROOT,
-                            "rotated by %d degrees the image needs a %dx%d canvas, more than the limit of %.1f megapixels",
-                            degrees, canvas[0], canvas[1], maxPixels / 1e6));
-                }
-            }
-            try (MemoryBudget.Permit permit = budget.acquire(opened.pixels() + canvasPixels / 2)) {
-                return process(opened, options, degrees);
+            // every output size and the job's peak heap, from the header alone:
+            // what cannot be encoded is refused before any pixel is decoded
+            JobPlan plan = JobPlan.of(opened.width, opened.height, opened.orientation, opened.rawBytesPerPixel,
+                    opened.convertsProfile(), options, maxPixels);
+            try (MemoryBudget.Permit permit = budget.reserve(plan.peakBytes())) {
+                return process(opened, options, plan);
             }
         }
     }
 
-    private ProcessedImage process(Decoder.Opened opened, ProcessingOptions options, int degrees)
+    private ProcessedImage process(Decoder.Opened opened, ProcessingOptions options, JobPlan plan)
             throws ImageRejectedException {
+        int degrees = Rotation.normalize(options.rotation());
         BufferedImage image = opened.readRaw(); // int RGB, or the JPEG reader's BGR bytes
         opened.close(); // let the reader's buffers go before the copies below
 
@@ -101,16 +94,17 @@ public final class ImagePipeline {
         }
         int width = image.getWidth();
         int height = image.getHeight();
+        if (width != plan.mainWidth() || height != plan.mainHeight()) {
+            // the budget and the encoder limit were decided on the plan's size
+            throw new IllegalStateException("processed " + width + "x" + height + ", planned "
+                    + plan.mainWidth() + "x" + plan.mainHeight());
+        }
 
-        int[] thumbSize = options.thumbWidth() == null && options.thumbHeight() == null
-                ? Resizer.fit(width, height, DEFAULT_THUMB_SIZE, DEFAULT_THUMB_SIZE)
-                : Resizer.fit(width, height, options.thumbWidth(), options.thumbHeight());
-        BufferedImage thumb = Resizer.resize(image, thumbSize[0], thumbSize[1]);
+        BufferedImage thumb = Resizer.resize(image, plan.thumbWidth(), plan.thumbHeight());
         // the mini from the thumbnail when that is big enough: same result, less work
-        int[] miniSize = Resizer.fit(width, height, MINI_SIZE, MINI_SIZE);
-        BufferedImage miniSource = thumb.getWidth() >= miniSize[0] && thumb.getHeight() >= miniSize[1]
+        BufferedImage miniSource = thumb.getWidth() >= plan.miniWidth() && thumb.getHeight() >= plan.miniHeight()
                 ? thumb : image;
-        BufferedImage mini = Resizer.resize(miniSource, miniSize[0], miniSize[1]);
+        BufferedImage mini = Resizer.resize(miniSource, plan.miniWidth(), plan.miniHeight());
 
         Integer radius = options.cornerRadius();
         if (radius != null && radius > 0) {
@@ -127,6 +121,7 @@ public final class ImagePipeline {
     }
 
     private static int scaled(int radius, int size, int mainSize) {
-        return (int) Math.round(radius * (double) size / mainSize);
+        // a huge radius on a thumbnail larger than the main image must not wrap around
+        return (int) Math.min(Integer.MAX_VALUE, Math.round(radius * (double) size / mainSize));
     }
 }

@@ -27,6 +27,9 @@ final class Looks {
     private Looks() {
     }
 
+    /** Width of gotham's black border; {@link Filter#margin()} tells the size planning. */
+    static final int GOTHAM_BORDER = 20;
+
     /** modulate 120,10,100, colorize 20% #222b6d, gamma 0.5, contrast x2, 20 px black border. */
     static BufferedImage gotham(BufferedImage image) {
         float[] rgb = new float[3];
@@ -39,7 +42,7 @@ final class Looks {
             float k = CONTRAST_2.at(max(r, g, b));
             return ColorOps.packInRange(r * k, g * k, b * k);
         });
-        return border(image, 20);
+        return border(image, GOTHAM_BORDER);
     }
 
     /**

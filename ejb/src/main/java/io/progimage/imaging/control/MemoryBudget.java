@@ -4,13 +4,16 @@ import io.progimage.imaging.control.ImageRejectedException.Reason;
 import java.util.concurrent.Semaphore;
 
 /**
- * Bounds the pixels being processed at once, so that many large uploads queue
- * instead of exhausting the heap: one permit per started megapixel, the pool
- * sized from the maximum heap.
+ * Bounds the heap the jobs running at once may hold, so that many large uploads
+ * queue instead of exhausting the heap: one permit per {@value #BYTES_PER_PIXEL}
+ * MB (a megapixel of source at the decoding margin), the pool sized from the
+ * maximum heap.
  *
  * <p>A job holds its permits from just after the header check until its JPEGs
- * are encoded. A job larger than the whole pool takes the whole pool (it then
- * runs alone) rather than waiting forever.
+ * are encoded, and reserves its own peak as {@link JobPlan} computes it: the
+ * decoded image, the rotated canvas, the filter's copy, thumbnail, mini and the
+ * encoders' output buffers. A job larger than the whole pool takes the whole
+ * pool (it then runs alone) rather than waiting forever.
  */
 public final class MemoryBudget {
 
@@ -48,9 +51,17 @@ public final class MemoryBudget {
         return permits.availablePermits();
     }
 
-    /** Blocks until the pixels fit; the returned permit gives them back on close. */
+    /** Blocks until {@code pixels} of source at {@value #BYTES_PER_PIXEL} bytes each fit. */
     public Permit acquire(long pixels) throws ImageRejectedException {
-        int needed = (int) Math.min(totalMegapixels, Math.max(1, (pixels + 999_999) / 1_000_000));
+        return reserve(pixels > Long.MAX_VALUE / BYTES_PER_PIXEL ? Long.MAX_VALUE : pixels * BYTES_PER_PIXEL);
+    }
+
+    /** Blocks until {@code bytes} fit; the returned permit gives them back on close. */
+    public Permit reserve(long bytes) throws ImageRejectedException {
+        long perPermit = BYTES_PER_PIXEL * 1_000_000L;
+        // no (bytes + perPermit - 1) / perPermit: that overflows for bytes near Long.MAX_VALUE
+        long started = bytes / perPermit + (bytes % perPermit == 0 ? 0 : 1);
+        int needed = (int) Math.min(totalMegapixels, Math.max(1, started));
         try {
             permits.acquire(needed);
         } catch (InterruptedException e) {

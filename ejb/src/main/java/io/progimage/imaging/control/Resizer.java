@@ -15,20 +15,31 @@ final class Resizer {
     }
 
     /**
-     * The size that fits {@code w x h} into the box keeping the aspect ratio; a
-     * null side is free, so one side alone fixes that side.
+     * The size that fits {@code w x h} into the box keeping the aspect ratio:
+     * one side equals the box's, the other is at most the box's and at least 1.
+     * A null side is the caller's business ({@link ProcessingOptions#thumbBox()}).
      */
-    static int[] fit(int w, int h, Integer boxW, Integer boxH) {
-        boolean widthDecides = boxH == null
-                || boxW != null && (long) boxW * h <= (long) boxH * w;
-        if (widthDecides) {
-            return new int[] {boxW, (int) Math.max(1, Math.round(h * (double) boxW / w))};
+    static int[] fit(int w, int h, int boxW, int boxH) {
+        if (w < 1 || h < 1 || boxW < 1 || boxH < 1) {
+            throw new IllegalArgumentException("sizes must be positive: " + w + "x" + h + " into " + boxW + "x" + boxH);
         }
-        return new int[] {(int) Math.max(1, Math.round(w * (double) boxH / h)), boxH};
+        // long products: 65500 x 4096 does not fit an int
+        if ((long) boxW * h <= (long) boxH * w) {
+            return new int[] {boxW, (int) Math.min(boxH, Math.max(1, Math.round(h * (double) boxW / w)))};
+        }
+        return new int[] {(int) Math.min(boxW, Math.max(1, Math.round(w * (double) boxH / h))), boxH};
+    }
+
+    /**
+     * The block size {@link #resize} averages first: the whole source blocks
+     * per target pixel in the tighter direction.
+     */
+    static int shrinkFactor(int sw, int sh, int tw, int th) {
+        return Math.min(sw / tw, sh / th);
     }
 
     static BufferedImage resize(BufferedImage src, int tw, int th) {
-        int k = (int) Math.min(src.getWidth() / (double) tw, src.getHeight() / (double) th);
+        int k = shrinkFactor(src.getWidth(), src.getHeight(), tw, th);
         if (k >= 2) {
             src = boxShrink(src, k);
         }
@@ -39,24 +50,29 @@ final class Resizer {
         return bilinear(src, tw, th);
     }
 
-    /** Averages k x k blocks; the last row and column of blocks may be partial. */
+    /**
+     * Averages k x k blocks; the last row and column of blocks may be partial.
+     * Sums are longs: a block holds up to the whole image (a 1x1 thumbnail),
+     * and 255 x 8.4 million pixels already overflows an int.
+     */
     static BufferedImage boxShrink(BufferedImage src, int k) {
         int sw = src.getWidth();
         int sh = src.getHeight();
-        int dw = (sw + k - 1) / k;
-        int dh = (sh + k - 1) / k;
+        int dw = (int) (((long) sw + k - 1) / k);
+        int dh = (int) (((long) sh + k - 1) / k);
         BufferedImage out = Pixels.newRgb(dw, dh);
         int[] s = Pixels.data(src);
         int[] t = Pixels.data(out);
-        int[] sumR = new int[dw];
-        int[] sumG = new int[dw];
-        int[] sumB = new int[dw];
+        long[] sumR = new long[dw];
+        long[] sumG = new long[dw];
+        long[] sumB = new long[dw];
         for (int dy = 0; dy < dh; dy++) {
             java.util.Arrays.fill(sumR, 0);
             java.util.Arrays.fill(sumG, 0);
             java.util.Arrays.fill(sumB, 0);
-            int yEnd = Math.min(sh, (dy + 1) * k);
-            for (int y = dy * k; y < yEnd; y++) {
+            int yStart = (int) Math.min(sh, (long) dy * k);
+            int yEnd = (int) Math.min(sh, (long) (dy + 1) * k); // (dy + 1) * k may pass Integer.MAX_VALUE
+            for (int y = yStart; y < yEnd; y++) {
                 int row = y * sw;
                 for (int x = 0; x < sw; x++) {
                     int p = s[row + x];
@@ -66,11 +82,12 @@ final class Resizer {
                     sumB[dx] += p & 0xFF;
                 }
             }
-            int rows = yEnd - dy * k;
+            int rows = yEnd - yStart;
             for (int dx = 0; dx < dw; dx++) {
-                int n = rows * (Math.min(sw, (dx + 1) * k) - dx * k);
-                int half = n / 2;
-                t[dy * dw + dx] = (sumR[dx] + half) / n << 16 | (sumG[dx] + half) / n << 8 | (sumB[dx] + half) / n;
+                long n = (long) rows * (Math.min(sw, (long) (dx + 1) * k) - (long) dx * k);
+                long half = n / 2;
+                t[dy * dw + dx] = (int) ((sumR[dx] + half) / n) << 16 | (int) ((sumG[dx] + half) / n) << 8
+                        | (int) ((sumB[dx] + half) / n);
             }
         }
         return out;
