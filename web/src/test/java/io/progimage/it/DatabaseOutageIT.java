@@ -1,10 +1,15 @@
 package io.progimage.it;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +52,45 @@ class DatabaseOutageIT {
         awaitReady(Duration.ofSeconds(30));
         Api.Reply me = Api.get("/user", "Authorization", "Bearer " + token);
         assertEquals(200, me.status(), me.body());
+    }
+
+    /**
+     * A database outage longer than all of the broker's redeliveries (five attempts, each failing
+     * within the pool's timeouts, with 1+2+4+8 s of back-off: about 35 s) still ends with every
+     * queued item ready: what the broker gave up on, the reconciler re-queues once the database
+     * answers again. The node has a short pending bound, so the test takes a minute, not ten.
+     */
+    @Test
+    void queuedItemsFinishAfterAnOutageLongerThanTheRedeliveries() throws Exception {
+        Stack stack = Stack.running();
+        Stack.Node node = stack.startNode("node-outage", Map.of(
+                "PROGIMAGE_BROKER_DIR", stack.dataDir().resolve("broker-outage").toString(),
+                "PROGIMAGE_BULK_PENDING_BOUND_SECONDS", "60",
+                "PROGIMAGE_BULK_RECONCILE_INTERVAL_SECONDS", "2"));
+        try {
+            String token = OAuthClient.newToken();
+            Api.Reply source = Uploads.upload(node.baseUri(), token, Uploads.hashOf(Uploads.testImage("mate-LadyBird.jpg")));
+            assertEquals(201, source.status(), source.body());
+            String sourceId = source.json().getJsonObject("data").getString("id");
+            JsonArrayBuilder items = Json.createArrayBuilder();
+            for (int i = 0; i < 20; i++) { // real work per item (a 4 MP photo), so most are still queued below
+                items.add(Json.createObjectBuilder().add("image_id", sourceId).add("rotation", 90).add("filter", "gotham"));
+            }
+            Api.Reply bulk = BulkIT.bulk(node.baseUri(), token, items);
+            assertEquals(202, bulk.status(), bulk.body());
+            Set<String> ids = BulkIT.ids(bulk);
+            try (AutoCloseable frozen = Stack.freezeDatabase()) {
+                // The fault's duration, not a synchronization: every delivery of the queued
+                // messages fails in that time and the broker dead-letters them.
+                Thread.sleep(Duration.ofSeconds(45).toMillis());
+            }
+            Map<String, JsonObject> settled = Statuses.awaitSettled(node.baseUri(), token, ids, Duration.ofMinutes(3));
+            for (JsonObject image : settled.values()) {
+                assertEquals("ready", image.getString("status"), image.toString());
+            }
+        } finally {
+            node.process().close();
+        }
     }
 
     /** Polls readiness until UP (twice a second, bounded): the pool replaces its broken connections. */

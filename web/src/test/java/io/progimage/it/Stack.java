@@ -141,6 +141,10 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
         return statement;
     }
 
+    int nodeHzPort() {
+        return node.hzPort();
+    }
+
     Path dataDir() {
         return data;
     }

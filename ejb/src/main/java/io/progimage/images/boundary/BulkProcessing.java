@@ -59,6 +59,9 @@ public class BulkProcessing {
             };
             processor.process(image, source, image.sourceKind() != Image.SourceKind.FILE, Uploads.sourceField(image));
         } catch (DomainException refused) {
+            if (refused.kind() != DomainException.Kind.INVALID) {
+                throw refused; // busy or unavailable: transient, the broker redelivers
+            }
             image.markFailed("invalid_request", refused.getMessage(), clock.instant());
         }
     }

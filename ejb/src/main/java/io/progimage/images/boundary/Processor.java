@@ -68,6 +68,9 @@ public class Processor {
         try {
             result = imaging.process(source, options(image.processing()));
         } catch (ImageRejectedException e) {
+            if (e.reason() == ImageRejectedException.Reason.BUSY || e.reason() == ImageRejectedException.Reason.INTERRUPTED) {
+                throw new DomainException(DomainException.Kind.BUSY, e.getMessage()); // not the image's fault: 503, a retry may pass
+            }
             throw DomainException.invalid(field, e.getMessage());
         }
         StoredFile main = new StoredFile(image.fileName(), result.main());

@@ -2,12 +2,15 @@ package io.progimage.imaging.boundary;
 
 import io.progimage.imaging.control.ImagePipeline;
 import io.progimage.imaging.control.ImageRejectedException;
+import io.progimage.imaging.control.MemoryBudget;
 import io.progimage.imaging.control.ProcessedImage;
 import io.progimage.imaging.control.ProcessingOptions;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
 
 /**
  * One pipeline per node: its memory budget is per JVM, so every upload, single or bulk, queues
@@ -20,11 +23,16 @@ public class Imaging {
     @ConfigProperty(name = "progimage.image.max-pixels", defaultValue = "50000000")
     long maxPixels;
 
+    /** How long a job queues for memory before it is refused as busy (503; a bulk item retries). */
+    @Inject
+    @ConfigProperty(name = "progimage.image.memory-wait-seconds", defaultValue = "20")
+    long memoryWaitSeconds;
+
     private ImagePipeline pipeline;
 
     @PostConstruct
     void create() {
-        pipeline = new ImagePipeline(maxPixels);
+        pipeline = new ImagePipeline(maxPixels, MemoryBudget.fromHeap(Duration.ofSeconds(memoryWaitSeconds)));
     }
 
     public ProcessedImage process(byte[] source, ProcessingOptions options) throws ImageRejectedException {

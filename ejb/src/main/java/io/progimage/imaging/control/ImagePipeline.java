@@ -31,7 +31,7 @@ public final class ImagePipeline {
     }
 
     public ImagePipeline(long maxPixels) {
-        this(maxPixels, MemoryBudget.fromHeap());
+        this(maxPixels, MemoryBudget.fromHeap(MemoryBudget.DEFAULT_WAIT));
     }
 
     public ImagePipeline(long maxPixels, MemoryBudget budget) {

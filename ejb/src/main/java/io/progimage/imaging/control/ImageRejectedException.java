@@ -25,7 +25,9 @@ public class ImageRejectedException extends Exception {
         /** Processing options out of range. */
         INVALID_OPTIONS,
         /** The thread was interrupted while queueing for memory. */
-        INTERRUPTED
+        INTERRUPTED,
+        /** No memory came free within the budget's wait: the node is saturated, a retry may pass. */
+        BUSY
     }
 
     private final Reason reason;

@@ -23,6 +23,20 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void aJobThatFindsNoMemoryWithinTheWaitIsRefusedAsBusy() throws Exception {
+        MemoryBudget budget = new MemoryBudget(10, java.time.Duration.ofMillis(50));
+        try (MemoryBudget.Permit held = budget.acquire(8_000_000)) {
+            ImageRejectedException busy = org.junit.jupiter.api.Assertions.assertThrows(ImageRejectedException.class,
+                    () -> budget.acquire(8_000_000));
+            assertEquals(ImageRejectedException.Reason.BUSY, busy.reason());
+            assertEquals(2, budget.availableMegapixels(), "a refused job holds nothing");
+        }
+        try (MemoryBudget.Permit again = budget.acquire(8_000_000)) {
+            assertEquals(8, again.megapixels());
+        }
+    }
+
+    @Test
     void aJobLargerThanThePoolTakesThePool() throws Exception {
         MemoryBudget budget = new MemoryBudget(10);
         try (MemoryBudget.Permit all = budget.acquire(400_000_000)) {
