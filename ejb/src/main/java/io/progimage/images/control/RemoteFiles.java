@@ -220,7 +220,9 @@ public final class RemoteFiles implements AutoCloseable {
     }
 
     private Refused timedOut() {
-        return new Refused("the remote server did not send the file within " + settings.totalTimeout().toMillis() / 1000.0 + " s");
+        Duration total = settings.totalTimeout();
+        String within = total.toMillis() % 1000 == 0 ? total.toSeconds() + " s" : total.toMillis() + " ms";
+        return new Refused("the remote server did not send the file within " + within);
     }
 
     /**
