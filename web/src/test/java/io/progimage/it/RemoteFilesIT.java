@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static io.progimage.it.Uploads.field;
 import static io.progimage.it.Uploads.smallPng;
@@ -109,5 +111,22 @@ class RemoteFilesIT {
             assertEquals("process.remote_file_url", field(reply), path);
         }
         assertEquals(0, Uploads.get(token, "/user/images").json().getJsonObject("meta").getInt("total"));
+    }
+
+    @Test
+    void aServerThatTricklesItsHeadersIsCutOffAtTheTotalTimeout() throws Exception {
+        // one byte every half second: the head alone would take about half a minute, and no single
+        // read waits long, so only a deadline over the whole exchange (node 2: 5 s) can end it
+        byte[] png = smallPng(64, 48);
+        String head = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: " + png.length + "\r\n\r\n";
+        try (TricklingServer trickling = new TricklingServer(head, png, Duration.ofMillis(500))) {
+            String token = OAuthClient.newToken();
+            Api.Reply reply = fetch(permissive, token, trickling.url("/trickled.png"));
+            assertEquals(422, reply.status(), reply.body());
+            assertEquals("invalid_request", reply.errorCode());
+            assertEquals("process.remote_file_url", field(reply));
+            // the node closed the connection while the head was still coming, rather than read it to the end
+            assertTrue(trickling.hungUp().await(60, TimeUnit.SECONDS), "the node must hang up on the trickling server");
+        }
     }
 }

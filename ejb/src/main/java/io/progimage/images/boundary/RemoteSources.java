@@ -23,10 +23,12 @@ public class RemoteSources {
     @ConfigProperty(name = "progimage.upload.max-bytes", defaultValue = "26214400")
     long maxBytes;
 
+    /** Per connection attempt, within the total below. */
     @Inject
     @ConfigProperty(name = "progimage.remote.connect-timeout-seconds", defaultValue = "5")
     int connectTimeoutSeconds;
 
+    /** One deadline over the whole fetch: pool wait, DNS, connect, TLS, headers, body, every redirect hop. */
     @Inject
     @ConfigProperty(name = "progimage.remote.timeout-seconds", defaultValue = "30")
     int timeoutSeconds;

@@ -13,7 +13,6 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -22,19 +21,30 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * Fetches a {@code remote_file_url} (API.md §7) without letting it reach inside the network.
  * Every address the client connects to comes from {@link #resolve}, which refuses non-public
  * ones: the address that was checked is the address connected to (no second lookup that a
  * rebinding DNS server could answer differently), and each redirect goes through it again.
- * Redirects are followed here, at most {@link Settings#maxRedirects}, http/https only; the body
- * is counted while it streams and the whole exchange is bounded by a deadline.
+ * Redirects are followed here, at most {@link Settings#maxRedirects}, http/https only.
+ *
+ * <p>One {@link FetchDeadline} of {@link Settings#totalTimeout} covers the whole fetch, redirects
+ * included, and closes the socket when it passes; the body is held in a buffer that grows with
+ * the bytes that actually arrived, never beyond {@link Settings#maxBytes}.
  */
 public final class RemoteFiles implements AutoCloseable {
 
     public record Settings(boolean allowPrivate, long maxBytes, Duration connectTimeout, Duration totalTimeout, int maxRedirects) {
+        public Settings {
+            if (maxBytes < 0 || maxBytes > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("maxBytes must fit in one array: " + maxBytes);
+            }
+        }
     }
 
     /** Why a URL could not be fetched, in words for the client. */
@@ -51,15 +61,33 @@ public final class RemoteFiles implements AutoCloseable {
         }
     }
 
+    /** The first allocation for a body; it doubles as bytes arrive, so an announced length costs nothing up front. */
+    static final int INITIAL_BUFFER = 64 * 1024;
+
+    /**
+     * The deadline of the fetch running on this thread, for the resolver, which the client calls
+     * without any context of ours. The classic client resolves on the calling thread.
+     */
+    private static final ThreadLocal<FetchDeadline> CURRENT = new ThreadLocal<>();
+
     private final Settings settings;
+    private final ScheduledThreadPoolExecutor timers;
+    private final HostLookups lookups = new HostLookups();
     private final CloseableHttpClient client;
 
     public RemoteFiles(Settings settings) {
         this.settings = settings;
+        // one thread is plenty: a timer's task only cancels an exchange (closes a socket)
+        this.timers = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "remote-file-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.timers.setRemoveOnCancelPolicy(true); // a fetch that finished in time leaves no task behind
         DnsResolver resolver = new DnsResolver() {
             @Override
             public InetAddress[] resolve(String host) throws UnknownHostException {
-                return RemoteFiles.this.resolve(host);
+                return RemoteFiles.this.resolve(host, CURRENT.get());
             }
 
             @Override
@@ -84,9 +112,21 @@ public final class RemoteFiles implements AutoCloseable {
                 .build();
     }
 
-    /** Every address of the host, all of them public (unless private ones are allowed): or none. */
-    InetAddress[] resolve(String host) throws UnknownHostException {
-        InetAddress[] addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
+    /**
+     * Every address of the host, all of them public (unless private ones are allowed): or none.
+     * Within a fetch the lookup gets only what is left of its deadline.
+     */
+    InetAddress[] resolve(String host, FetchDeadline deadline) throws UnknownHostException {
+        InetAddress[] addresses;
+        if (deadline == null) {
+            addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
+        } else {
+            addresses = lookups.resolve(host, deadline);
+            if (deadline.passed()) {
+                // the timer has cancelled an exchange that had no socket yet: connecting now would outlive it
+                throw new HostLookups.TooLate(host);
+            }
+        }
         if (!settings.allowPrivate()) {
             for (InetAddress address : addresses) {
                 if (!PublicAddresses.isPublic(address)) {
@@ -98,61 +138,138 @@ public final class RemoteFiles implements AutoCloseable {
     }
 
     public byte[] fetch(String url) throws Refused {
-        long deadline = System.nanoTime() + settings.totalTimeout().toNanos();
-        URI current = checked(url);
+        URI first = checked(url);
+        try (FetchDeadline deadline = new FetchDeadline(settings.totalTimeout(), timers)) {
+            CURRENT.set(deadline);
+            return follow(first, deadline);
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
+    private byte[] follow(URI first, FetchDeadline deadline) throws Refused {
+        URI current = first;
         for (int redirects = 0; ; redirects++) {
             HttpGet get = new HttpGet(current);
-            get.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofNanoseconds(Math.max(1, deadline - System.nanoTime()))).build());
-            try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
-                int status = response.getCode();
-                if (status >= 300 && status < 400 && status != 304) {
-                    Header location = response.getFirstHeader("Location");
-                    if (location == null) {
-                        throw new Refused("the remote server redirected without a Location");
+            get.setConfig(RequestConfig.custom()
+                    .setConnectionRequestTimeout(deadline.remaining())
+                    .setResponseTimeout(deadline.remaining())
+                    .build());
+            deadline.guard(get);
+            try {
+                ClassicHttpResponse response = client.executeOpen(null, get, null);
+                boolean complete = false;
+                try {
+                    int status = response.getCode();
+                    if (status >= 300 && status < 400 && status != 304) {
+                        Header location = response.getFirstHeader("Location");
+                        if (location == null) {
+                            throw new Refused("the remote server redirected without a Location");
+                        }
+                        if (redirects >= settings.maxRedirects()) {
+                            throw new Refused("the remote server redirected more than " + settings.maxRedirects() + " times");
+                        }
+                        current = checked(current.resolve(location.getValue().trim()).toString());
+                        continue;
                     }
-                    if (redirects >= settings.maxRedirects()) {
-                        throw new Refused("the remote server redirected more than " + settings.maxRedirects() + " times");
+                    if (status != 200) {
+                        throw new Refused("the remote server answered HTTP " + status);
                     }
-                    current = checked(current.resolve(location.getValue().trim()).toString());
-                    continue;
+                    byte[] body = body(response.getEntity(), deadline);
+                    complete = true;
+                    return body;
+                } finally {
+                    if (complete) {
+                        response.close();
+                    } else {
+                        abandon(get, response);
+                    }
                 }
-                if (status != 200) {
-                    throw new Refused("the remote server answered HTTP " + status);
-                }
-                return body(response.getEntity(), deadline);
-            } catch (NotPublic e) {
-                throw new Refused("the remote URL's host resolves to an address that is not public");
-            } catch (UnknownHostException e) {
-                throw new Refused("the remote URL's host is unknown");
-            } catch (InterruptedIOException e) {
-                throw new Refused("the remote server did not answer in time");
-            } catch (IOException | IllegalArgumentException e) {
-                throw new Refused("the remote URL could not be fetched");
+            } catch (IOException | IllegalArgumentException | CancellationException e) {
+                // CancellationException: the timer cancelled the wait for a pooled connection
+                throw refusal(e, deadline);
             }
         }
     }
 
-    private byte[] body(HttpEntity entity, long deadline) throws IOException, Refused {
+    /**
+     * Closing an unfinished response would read the rest of it, to reuse the connection: a
+     * redirect's body, or the rest of a refused one, is dropped with its socket instead.
+     */
+    private static void abandon(HttpGet get, ClassicHttpResponse response) {
+        get.cancel();
+        try {
+            response.close();
+        } catch (IOException socketAlreadyClosed) {
+            // the cancel closed it: there is nothing left to release
+        }
+    }
+
+    /** The client's word for a failure; once the deadline has passed, whatever broke was broken by it. */
+    private Refused refusal(Exception e, FetchDeadline deadline) {
+        if (deadline.passed() || e instanceof InterruptedIOException) {
+            return timedOut();
+        }
+        if (e instanceof NotPublic) {
+            return new Refused("the remote URL's host resolves to an address that is not public");
+        }
+        if (e instanceof UnknownHostException) {
+            return new Refused("the remote URL's host is unknown");
+        }
+        return new Refused("the remote URL could not be fetched");
+    }
+
+    private Refused timedOut() {
+        Duration total = settings.totalTimeout();
+        String within = total.toMillis() % 1000 == 0 ? total.toSeconds() + " s" : total.toMillis() + " ms";
+        return new Refused("the remote server did not send the file within " + within);
+    }
+
+    /**
+     * The body, refused as soon as it is known to exceed the limit: from its announced length
+     * before any byte is read, else from the bytes that came. The buffer starts small and
+     * doubles as bytes arrive, up to the announced length or the limit, whichever is smaller,
+     * so a server that announces a big file and sends nothing costs {@value #INITIAL_BUFFER}
+     * bytes, and an honest one gets an array of exactly its size (no copy at the end).
+     */
+    private byte[] body(HttpEntity entity, FetchDeadline deadline) throws IOException, Refused {
         if (entity == null) {
             throw new Refused("the remote server sent no body");
         }
-        if (entity.getContentLength() > settings.maxBytes()) {
-            throw new Refused("the remote file is larger than " + settings.maxBytes() + " bytes");
+        long announced = entity.getContentLength();
+        if (announced > settings.maxBytes()) {
+            throw tooLarge();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(entity.getContentLength() > 0 ? (int) entity.getContentLength() : 64 * 1024);
-        byte[] buffer = new byte[64 * 1024];
+        int most = (int) (announced >= 0 ? announced : settings.maxBytes());
+        byte[] data = new byte[Math.min(most, INITIAL_BUFFER)];
+        int size = 0;
         try (InputStream in = entity.getContent()) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                if (out.size() + (long) n > settings.maxBytes()) {
-                    throw new Refused("the remote file is larger than " + settings.maxBytes() + " bytes");
+            while (true) {
+                if (size == data.length) {
+                    if (size == most) {
+                        // full: at the announced length the stream ends here; at the limit one more byte is too many
+                        if (in.read() < 0) {
+                            break;
+                        }
+                        throw tooLarge();
+                    }
+                    data = Arrays.copyOf(data, (int) Math.min(most, 2L * data.length));
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new Refused("the remote server did not send the file in time");
+                int n = in.read(data, size, data.length - size);
+                if (n < 0) {
+                    break;
                 }
-                out.write(buffer, 0, n);
+                size += n;
+                if (deadline.passed()) {
+                    throw timedOut();
+                }
             }
         }
-        return out.toByteArray();
+        return size == data.length ? data : Arrays.copyOf(data, size);
+    }
+
+    private Refused tooLarge() {
+        return new Refused("the remote file is larger than " + settings.maxBytes() + " bytes");
     }
 
     /** http or https with a host; anything else (file:, gopher:, no host) is refused before any lookup. */
@@ -171,6 +288,11 @@ public final class RemoteFiles implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        client.close();
+        try {
+            client.close();
+        } finally {
+            timers.shutdownNow();
+            lookups.close();
+        }
     }
 }
