@@ -68,7 +68,8 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
      * A second node, started on first use and shared by the tests that need one: it joins the
      * first node's Hazelcast cluster (one rate limiter, API.md §6), shares its database and
      * storage, has a broker store of its own, and allows remote files from private addresses
-     * (API.md §7) with a 5 s total timeout, so tests can serve remote files from 127.0.0.1.
+     * (API.md §7) with a 5 s total timeout, so tests can serve remote files from 127.0.0.1, and
+     * has heap for request bodies of one largest upload at a time.
      * The first node keeps the production default (private addresses refused).
      */
     public static synchronized URI secondNodeUri() throws Exception {
@@ -78,7 +79,10 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
                     "PROGIMAGE_HZ_MEMBERS", "127.0.0.1:" + stack.node.hzPort() + ",127.0.0.1:" + HZ_PORT_PLACEHOLDER,
                     "PROGIMAGE_BROKER_DIR", stack.data.resolve("broker-node-2").toString(),
                     "PROGIMAGE_REMOTE_ALLOW_PRIVATE", "true",
-                    "PROGIMAGE_REMOTE_TIMEOUT_SECONDS", "5"));
+                    "PROGIMAGE_REMOTE_TIMEOUT_SECONDS", "5",
+                    // room for one body of the largest size at a time and a few small ones (BodyMemoryIT)
+                    "PROGIMAGE_UPLOAD_MEMORY_BYTES", String.valueOf(4L * MAX_BODY_BYTES + 1024 * 1024),
+                    "PROGIMAGE_UPLOAD_MEMORY_WAIT_MILLIS", "500"));
         }
         return stack.secondNode.baseUri();
     }
