@@ -58,7 +58,7 @@ class MemoryBudgetTest {
             }
         });
         second.start();
-        while (second.getState() != Thread.State.WAITING) {
+        while (second.getState() != Thread.State.TIMED_WAITING) {
             Thread.onSpinWait(); // parked on the semaphore
         }
         assertTrue(!acquired.get());
@@ -72,6 +72,6 @@ class MemoryBudgetTest {
     void defaultBudgetComesFromTheHeap() {
         long expected = (long) (Runtime.getRuntime().maxMemory() * MemoryBudget.HEAP_SHARE)
                 / MemoryBudget.BYTES_PER_PIXEL / 1_000_000L;
-        assertEquals(Math.max(1, expected), MemoryBudget.fromHeap().totalMegapixels());
+        assertEquals(Math.max(1, expected), MemoryBudget.fromHeap(MemoryBudget.DEFAULT_WAIT).totalMegapixels());
     }
 }
