@@ -69,7 +69,7 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
      * first node's Hazelcast cluster (one rate limiter, API.md §6), shares its database and
      * storage, has a broker store of its own, and allows remote files from private addresses
      * (API.md §7) with a 5 s total timeout, so tests can serve remote files from 127.0.0.1, and
-     * has heap for request bodies of one largest upload at a time.
+     * has heap for request bodies of one largest upload at a time and one password hash at a time.
      * The first node keeps the production default (private addresses refused).
      */
     public static synchronized URI secondNodeUri() throws Exception {
@@ -82,7 +82,10 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
                     "PROGIMAGE_REMOTE_TIMEOUT_SECONDS", "5",
                     // room for one body of the largest size at a time and a few small ones (BodyMemoryIT)
                     "PROGIMAGE_UPLOAD_MEMORY_BYTES", String.valueOf(4L * MAX_BODY_BYTES + 1024 * 1024),
-                    "PROGIMAGE_UPLOAD_MEMORY_WAIT_MILLIS", "500"));
+                    "PROGIMAGE_UPLOAD_MEMORY_WAIT_MILLIS", "500",
+                    // one password hash at a time, no queue (PasswordHashingIT)
+                    "PROGIMAGE_PASSWORD_MAX_CONCURRENT", "1",
+                    "PROGIMAGE_PASSWORD_MAX_WAIT_MILLIS", "0"));
         }
         return stack.secondNode.baseUri();
     }
@@ -143,6 +146,10 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
             statement.setObject(i + 1, parameters[i]);
         }
         return statement;
+    }
+
+    int dbPort() {
+        return dbPort;
     }
 
     int nodeHzPort() {

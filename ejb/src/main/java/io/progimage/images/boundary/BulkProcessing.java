@@ -3,6 +3,7 @@ package io.progimage.images.boundary;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 import io.progimage.images.entity.Image;
 import io.progimage.platform.boundary.DomainException;
+import io.progimage.platform.boundary.SourceMemory;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -39,6 +40,9 @@ public class BulkProcessing {
     @Inject
     Clock clock;
 
+    @Inject
+    SourceMemory sourceMemory;
+
     /**
      * One attempt. Its own transaction: when it fails, its row lock is released (rolled back)
      * before the exception reaches the MDB, and the MDB's transaction only acknowledges the message.
@@ -50,12 +54,12 @@ public class BulkProcessing {
         if (image == null || !image.isPending()) {
             return;
         }
-        try {
+        try (SourceMemory.Reservation held = sourceMemory.open()) {
             processor.discardPartialFiles(image);
             byte[] source = switch (image.sourceKind()) {
-                case FILE -> processor.original(image);
-                case REMOTE -> processor.fetch(image.remoteUrl(), "remote_file_url");
-                case IMAGE -> processor.original(em.find(Image.class, image.sourceImageId()));
+                case FILE -> processor.original(image, held);
+                case REMOTE -> processor.fetch(image.remoteUrl(), "remote_file_url", held);
+                case IMAGE -> processor.original(em.find(Image.class, image.sourceImageId()), held);
             };
             processor.process(image, source, image.sourceKind() != Image.SourceKind.FILE, Uploads.sourceField(image));
         } catch (DomainException refused) {

@@ -10,6 +10,7 @@ import io.progimage.imaging.control.ImageRejectedException;
 import io.progimage.imaging.control.ProcessedImage;
 import io.progimage.imaging.control.ProcessingOptions;
 import io.progimage.platform.boundary.DomainException;
+import io.progimage.platform.boundary.SourceMemory;
 import io.progimage.storage.boundary.Storage;
 import io.progimage.storage.boundary.Storage.StoredFile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,17 +40,21 @@ public class Processor {
     @Inject
     Clock clock;
 
-    /** The source bytes of a remote image; a refusal is the client's problem (422 naming the field). */
-    public byte[] fetch(String url, String field) {
+    /**
+     * The source bytes of a remote image, counted in {@code held} as its buffer grows; a refusal
+     * is the client's problem (422 naming the field), no room in the memory is BUSY (503).
+     */
+    public byte[] fetch(String url, String field, SourceMemory.Reservation held) {
         try {
-            return remoteSources.fetch(url);
+            return remoteSources.fetch(url, held::growTo);
         } catch (RemoteFiles.Refused e) {
             throw DomainException.invalid(field, e.getMessage());
         }
     }
 
-    /** The original upload of an earlier image, for {@code image_id}. */
-    public byte[] original(Image source) {
+    /** The original upload of an earlier image, for {@code image_id}, counted in {@code held} before it is read. */
+    public byte[] original(Image source, SourceMemory.Reservation held) {
+        held.growTo(storage.size(source.id(), ORIGINAL));
         return storage.read(source.id(), ORIGINAL);
     }
 

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.function.LongConsumer;
 
 /** The node's remote-file client (API.md §7), configured once; its connection pool is shared. */
 @ApplicationScoped
@@ -41,8 +42,9 @@ public class RemoteSources {
                 Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(timeoutSeconds), 3));
     }
 
-    public byte[] fetch(String url) throws RemoteFiles.Refused {
-        return remoteFiles.fetch(url);
+    /** {@code hold} is told how many bytes the fetch holds before it allocates them (and may throw to refuse). */
+    public byte[] fetch(String url, LongConsumer hold) throws RemoteFiles.Refused {
+        return remoteFiles.fetch(url, hold);
     }
 
     @PreDestroy

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
 import io.progimage.images.entity.Image;
 import io.progimage.oauth.control.Secrets;
 import io.progimage.platform.boundary.DomainException;
+import io.progimage.platform.boundary.SourceMemory;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,17 +28,22 @@ public class Uploads {
     @Inject
     Clock clock;
 
+    @Inject
+    SourceMemory sourceMemory;
+
     @Timed(name = "single_upload", absolute = true, description = "a single upload: fetch, process, store")
     public Image upload(String userId, ImageRequest request, String field) {
-        byte[] source = switch (request.kind()) {
-            case FILE -> request.file();
-            case REMOTE -> processor.fetch(request.remoteUrl(), field + ".remote_file_url");
-            case IMAGE -> processor.original(ownReadyImage(userId, request.imageId(), field + ".image_id"));
-        };
-        Image image = newImage(userId, request);
-        processor.process(image, source, true, field + "." + sourceField(request));
-        em.persist(image);
-        return image;
+        try (SourceMemory.Reservation held = sourceMemory.open()) {
+            byte[] source = switch (request.kind()) {
+                case FILE -> request.file(); // counted by the web layer as the body was read
+                case REMOTE -> processor.fetch(request.remoteUrl(), field + ".remote_file_url", held);
+                case IMAGE -> processor.original(ownReadyImage(userId, request.imageId(), field + ".image_id"), held);
+            };
+            Image image = newImage(userId, request);
+            processor.process(image, source, true, field + "." + sourceField(request));
+            em.persist(image);
+            return image;
+        }
     }
 
     public Image newImage(String userId, ImageRequest request) {

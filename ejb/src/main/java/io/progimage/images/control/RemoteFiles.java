@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.LongConsumer;
 
 /**
  * Fetches a {@code remote_file_url} (API.md §7) without letting it reach inside the network.
@@ -138,16 +139,25 @@ public final class RemoteFiles implements AutoCloseable {
     }
 
     public byte[] fetch(String url) throws Refused {
+        return fetch(url, bytes -> { });
+    }
+
+    /**
+     * Fetches {@code url}; {@code hold} is told, before each allocation of the body's buffer,
+     * how many bytes the fetch will hold at once (the old buffer and the new one), so the caller
+     * can count them against a memory budget and throw to refuse.
+     */
+    public byte[] fetch(String url, LongConsumer hold) throws Refused {
         URI first = checked(url);
         try (FetchDeadline deadline = new FetchDeadline(settings.totalTimeout(), timers)) {
             CURRENT.set(deadline);
-            return follow(first, deadline);
+            return follow(first, deadline, hold);
         } finally {
             CURRENT.remove();
         }
     }
 
-    private byte[] follow(URI first, FetchDeadline deadline) throws Refused {
+    private byte[] follow(URI first, FetchDeadline deadline, LongConsumer hold) throws Refused {
         URI current = first;
         for (int redirects = 0; ; redirects++) {
             HttpGet get = new HttpGet(current);
@@ -175,7 +185,7 @@ public final class RemoteFiles implements AutoCloseable {
                     if (status != 200) {
                         throw new Refused("the remote server answered HTTP " + status);
                     }
-                    byte[] body = body(response.getEntity(), deadline);
+                    byte[] body = body(response.getEntity(), deadline, hold);
                     complete = true;
                     return body;
                 } finally {
@@ -232,7 +242,7 @@ public final class RemoteFiles implements AutoCloseable {
      * so a server that announces a big file and sends nothing costs {@value #INITIAL_BUFFER}
      * bytes, and an honest one gets an array of exactly its size (no copy at the end).
      */
-    private byte[] body(HttpEntity entity, FetchDeadline deadline) throws IOException, Refused {
+    private byte[] body(HttpEntity entity, FetchDeadline deadline, LongConsumer hold) throws IOException, Refused {
         if (entity == null) {
             throw new Refused("the remote server sent no body");
         }
@@ -241,6 +251,7 @@ public final class RemoteFiles implements AutoCloseable {
             throw tooLarge();
         }
         int most = (int) (announced >= 0 ? announced : settings.maxBytes());
+        hold.accept(Math.min(most, INITIAL_BUFFER));
         byte[] data = new byte[Math.min(most, INITIAL_BUFFER)];
         int size = 0;
         try (InputStream in = entity.getContent()) {
@@ -253,7 +264,9 @@ public final class RemoteFiles implements AutoCloseable {
                         }
                         throw tooLarge();
                     }
-                    data = Arrays.copyOf(data, (int) Math.min(most, 2L * data.length));
+                    int grown = (int) Math.min(most, 2L * data.length);
+                    hold.accept((long) data.length + grown);
+                    data = Arrays.copyOf(data, grown);
                 }
                 int n = in.read(data, size, data.length - size);
                 if (n < 0) {
@@ -265,7 +278,11 @@ public final class RemoteFiles implements AutoCloseable {
                 }
             }
         }
-        return size == data.length ? data : Arrays.copyOf(data, size);
+        if (size == data.length) {
+            return data;
+        }
+        hold.accept((long) data.length + size);
+        return Arrays.copyOf(data, size);
     }
 
     private Refused tooLarge() {

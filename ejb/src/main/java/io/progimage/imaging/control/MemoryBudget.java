@@ -66,6 +66,11 @@ public final class MemoryBudget {
         return permits.availablePermits();
     }
 
+    /** Jobs waiting for their permits now (for tests and diagnostics). */
+    int queued() {
+        return permits.getQueueLength();
+    }
+
     /** Waits (at most the budget's wait) until {@code pixels} of source at {@value #BYTES_PER_PIXEL} bytes each fit. */
     public Permit acquire(long pixels) throws ImageRejectedException {
         return reserve(pixels > Long.MAX_VALUE / BYTES_PER_PIXEL ? Long.MAX_VALUE : pixels * BYTES_PER_PIXEL);

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,7 +33,8 @@ import java.util.logging.Logger;
  * (default 1000: its owner was killed or cut off and the cluster has not yet noticed), the
  * request is decided by this node's own window instead ({@link LocalWindows}), with a warning in
  * the log (at most one a minute) and the {@code rate_limit_local_decisions} counter in
- * {@code /metrics}: a request is never refused or delayed further because the limiter's store is
+ * {@code /metrics}; for the next 5 s every check is decided locally without waiting, then the
+ * cluster is asked again: a request is never refused or delayed further because the limiter's store is
  * unwell, and the limit still holds per node.
  */
 @ApplicationScoped
@@ -66,6 +68,10 @@ public class RateLimiter {
     private Counter localDecisions;
     private final AtomicLong lastWarning = new AtomicLong();
 
+    /** After a check timed out, checks go straight to the node's own windows until then. */
+    private volatile long localUntil;
+    private static final long LOCAL_SPELL_MILLIS = 5_000;
+
     @PostConstruct
     void connect() {
         // OBJECT: the entry processor works on the stored long[] itself instead of deserializing
@@ -80,12 +86,22 @@ public class RateLimiter {
 
     /** Checks and, if accepted, records one request of {@code key} (e.g. {@code user:<id>}, {@code ip:<address>}). */
     public Decision check(String key) {
+        if (System.currentTimeMillis() < localUntil) {
+            return decideLocally(key, null);
+        }
+        CompletableFuture<Decision> clusterDecision = null;
         try {
-            return windows.submitToKey(key, update).toCompletableFuture().get(clusterWaitMillis, TimeUnit.MILLISECONDS);
+            clusterDecision = windows.submitToKey(key, update).toCompletableFuture();
+            return clusterDecision.get(clusterWaitMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            clusterDecision.cancel(true);
+            // the partition is away: stop waiting for it on every request for a while
+            localUntil = System.currentTimeMillis() + LOCAL_SPELL_MILLIS;
+            return decideLocally(key, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return decideLocally(key, e);
-        } catch (TimeoutException | ExecutionException | RuntimeException e) {
+        } catch (ExecutionException | RuntimeException e) {
             return decideLocally(key, e);
         }
     }
@@ -94,9 +110,10 @@ public class RateLimiter {
         localDecisions.inc();
         long now = System.currentTimeMillis();
         long last = lastWarning.get();
-        if (now - last > 60_000 && lastWarning.compareAndSet(last, now)) {
+        if (cause != null && now - last > 60_000 && lastWarning.compareAndSet(last, now)) {
             LOG.log(Level.WARNING, "the cluster's rate-limit window did not answer within " + clusterWaitMillis
-                    + " ms; deciding on this node's own windows until it does (" + cause + ")");
+                    + " ms; deciding on this node's own windows, asking the cluster again every "
+                    + LOCAL_SPELL_MILLIS / 1000 + " s (" + cause + ")");
         }
         return local.check(key, now);
     }

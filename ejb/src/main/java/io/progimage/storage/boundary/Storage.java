@@ -10,6 +10,9 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,6 +55,15 @@ public class Storage {
 
     public byte[] read(String imageId, String name) {
         return store.read(imageId, name);
+    }
+
+    /** The size of a stored file, to count it before it is read. */
+    public long size(String imageId, String name) {
+        try {
+            return Files.size(store.file(imageId, name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + name + " of image " + imageId, e);
+        }
     }
 
     public Path path(String imageId, String name) {

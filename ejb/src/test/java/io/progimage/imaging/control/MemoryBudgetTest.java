@@ -58,7 +58,7 @@ class MemoryBudgetTest {
             }
         });
         second.start();
-        while (second.getState() != Thread.State.TIMED_WAITING) {
+        while (budget.queued() == 0) {
             Thread.onSpinWait(); // parked on the semaphore
         }
         assertTrue(!acquired.get());

@@ -242,7 +242,7 @@ class OutputLimitsTest {
         });
         job.start();
         // ~200 MB planned: more than the pool, so it needs the whole pool, so it waits
-        while (job.getState() != Thread.State.TIMED_WAITING) {
+        while (small.queued() == 0) {
             assertTrue(job.isAlive(), "the job did not queue: " + outcome.get());
             Thread.onSpinWait();
         }

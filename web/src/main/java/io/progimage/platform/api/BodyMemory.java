@@ -1,100 +1,137 @@
 package io.progimage.platform.api;
 
+import io.progimage.platform.boundary.SourceMemory;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Bounds the heap that request bodies hold at once. A JSON upload of the largest allowed size is
- * held about four times while it is handled (the bytes read, the text, the parsed value, the
- * decoded image), so each request with a body reserves {@value #COPIES} times its declared
- * length (the body limit when it is chunked) before a byte is read, and gives it back when the
- * exchange ends. When the reservation does not come within
- * {@code progimage.upload.memory-wait-millis} the answer is 503 with Retry-After: many
- * concurrent large uploads queue, then are refused, but never exhaust the heap. The imaging
- * memory budget bounds the pixels behind them separately.
+ * Counts request bodies in the node's {@link SourceMemory} as they are read: a JSON upload of
+ * the largest size is held about {@value #COPIES} times while it is handled (the bytes read,
+ * the text, the parsed value, the decoded image), so every started MiB read reserves that many.
+ * A client that announces a large body and sends nothing holds nothing; a request that finds no
+ * room in time is answered 503 (the BUSY refusal thrown from the stream reaches the mappers).
+ * The reservation is given back when the exchange ends.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST, asyncSupported = true)
 public class BodyMemory extends HttpFilter {
 
     static final int COPIES = 4;
+    static final long STEP = 1024 * 1024;
 
     @Inject
-    @ConfigProperty(name = "progimage.upload.max-bytes", defaultValue = "26214400")
-    long maxBytes;
-
-    /** Default: a quarter of the maximum heap (the imaging budget has half). */
-    @Inject
-    @ConfigProperty(name = "progimage.upload.memory-bytes")
-    Optional<Long> memoryBytes;
-
-    @Inject
-    @ConfigProperty(name = "progimage.upload.memory-wait-millis", defaultValue = "5000")
-    long waitMillis;
-
-    private Semaphore kibibytes;
-    private int totalKibibytes;
-
-    @Override
-    public void init() {
-        long total = memoryBytes.orElse(Runtime.getRuntime().maxMemory() / 4);
-        totalKibibytes = (int) Math.max(1, Math.min(Integer.MAX_VALUE, total / 1024));
-        kibibytes = new Semaphore(totalKibibytes, true);
-    }
+    SourceMemory memory;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        int needed = kibibytesFor(request.getContentLengthLong(), request.getHeader("Transfer-Encoding") != null);
-        if (needed == 0) {
+        boolean body = request.getContentLengthLong() > 0
+                || (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null);
+        if (!body) {
             chain.doFilter(request, response);
             return;
         }
-        boolean reserved;
-        try {
-            reserved = kibibytes.tryAcquire(needed, waitMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            reserved = false;
-        }
-        if (!reserved) {
-            refuse(response);
-            return;
-        }
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            kibibytes.release(needed);
+        try (SourceMemory.Reservation held = memory.open()) {
+            chain.doFilter(new Counted(request, held, request.getContentLengthLong()), response);
         }
     }
 
-    /** What a body of this declared length reserves; 0 for none. Over the limit it is refused (413) unread, at the limit's cost. */
-    int kibibytesFor(long declaredLength, boolean chunked) {
-        long length = declaredLength > 0 ? Math.min(declaredLength, maxBytes) : chunked ? maxBytes : 0;
-        long needed = (length * COPIES + 1023) / 1024;
-        return (int) Math.min(totalKibibytes, needed);
+    /**
+     * The bytes a body reserves once {@code read} of it are read: COPIES times each started MiB,
+     * or times the declared length when that is less (a small body reserves little).
+     */
+    static long reservationFor(long read, long declaredLength) {
+        long upTo = (read / STEP + 1) * STEP;
+        return COPIES * (declaredLength > 0 ? Math.min(upTo, declaredLength) : upTo);
     }
 
-    private static void refuse(HttpServletResponse response) throws IOException {
-        Cors.addHeaders(response); // this filter may run before the CORS filter
-        response.setStatus(503);
-        response.setHeader("Retry-After", "5");
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        byte[] body = ApiError.of(503, "too many large uploads at once; retry shortly").toJson().toString().getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+    private static final class Counted extends HttpServletRequestWrapper {
+        private final SourceMemory.Reservation held;
+        private final long declaredLength;
+        private ServletInputStream stream;
+
+        Counted(HttpServletRequest request, SourceMemory.Reservation held, long declaredLength) {
+            super(request);
+            this.held = held;
+            this.declaredLength = declaredLength;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new CountingStream(super.getInputStream(), held, declaredLength);
+            }
+            return stream;
+        }
+    }
+
+    private static final class CountingStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private final SourceMemory.Reservation held;
+        private final long declaredLength;
+        private long read;
+        private long reservedUpTo = -1;
+
+        CountingStream(ServletInputStream in, SourceMemory.Reservation held, long declaredLength) {
+            this.in = in;
+            this.held = held;
+            this.declaredLength = declaredLength;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > reservedUpTo) {
+                held.growTo(reservationFor(read, declaredLength)); // BUSY when no room comes in time
+                reservedUpTo = (read / STEP + 1) * STEP;
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 }

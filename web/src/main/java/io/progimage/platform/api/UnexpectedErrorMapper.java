@@ -1,5 +1,6 @@
 package io.progimage.platform.api;
 
+import io.progimage.platform.boundary.DomainException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
@@ -7,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ResourceAllocationException;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -32,6 +33,9 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
                 return new HttpErrorMapper().toResponse(web);
             }
+            if (cause instanceof DomainException refusal) { // e.g. thrown by the body stream (BodyMemory)
+                return new DomainErrorMapper().toResponse(refusal);
+            }
         }
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonException || cause instanceof JsonbException) {
@@ -49,12 +53,12 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     /**
      * The database (or another dependency) cannot be reached or did not answer in time: the
      * driver's communication failures and timeouts (connect and socket timeouts of the pool's
-     * settings), and the pool's own refusal when no connection came within its wait.
+     * settings), and the pool's refusal when no connection came within its wait.
      */
     static boolean isUnavailable(Throwable cause) {
         return cause instanceof SQLRecoverableException || cause instanceof SQLTransientException
                 || cause instanceof SQLNonTransientConnectionException || cause instanceof SocketTimeoutException
-                || cause instanceof ConnectException || cause instanceof ResourceException;
+                || cause instanceof ConnectException || cause instanceof ResourceAllocationException;
     }
 
     static Response internalError(Throwable exception) {
