@@ -82,4 +82,19 @@ class HostileInputIT {
         Api.Reply beyond = Uploads.get(token, "/user/images?offset=2147483648");
         assertEquals(422, beyond.status(), beyond.body());
     }
+
+    @Test
+    void bodiesThatCannotBeReadAre4xx() {
+        String token = OAuthClient.newToken();
+        Api.Reply charset = Api.post("/users", "application/json; charset=bogus", "{}");
+        assertEquals(415, charset.status(), charset.body());
+        assertEquals("unsupported_media_type", charset.errorCode());
+        Api.Reply multipart = Api.post("/user/images", "multipart/form-data; boundary=zz", "--zz\r\nbroken", "Authorization", "Bearer " + token);
+        assertTrue(multipart.status() >= 400 && multipart.status() < 500, multipart.status() + " " + multipart.body());
+        Api.Reply noBoundary = Api.post("/user/images", "multipart/form-data", "--zz\r\n\r\n--zz--", "Authorization", "Bearer " + token);
+        assertTrue(noBoundary.status() >= 400 && noBoundary.status() < 500, noBoundary.status() + " " + noBoundary.body());
+        Api.Reply hugeExponent = Uploads.upload(token, hashOf(smallPng(8, 8)).add("quality", Json.createValue(new java.math.BigDecimal("1e1000000000"))));
+        assertEquals(422, hugeExponent.status(), hugeExponent.body());
+        assertEquals("process.quality", Uploads.field(hugeExponent));
+    }
 }

@@ -2,6 +2,8 @@ package io.progimage.platform.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -46,6 +48,11 @@ public class SourceMemory {
         metrics.gauge(Metadata.builder().withName("upload_memory_available_bytes")
                 .withDescription("heap left for upload sources (request bodies, remote files) being handled").build(),
                 kibibytes, permits -> permits.availablePermits() * 1024L);
+    }
+
+    /** Created with the application, so that its gauge is in /metrics before the first upload. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // nothing to do: being called creates the bean
     }
 
     /** A reservation that starts empty and grows; closing it gives everything back. */

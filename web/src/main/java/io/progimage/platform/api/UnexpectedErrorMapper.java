@@ -12,6 +12,8 @@ import jakarta.resource.spi.ResourceAllocationException;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -40,6 +42,10 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonException || cause instanceof JsonbException) {
                 return ApiError.of(400, "malformed JSON body").toResponse().build();
+            }
+            if (cause instanceof UnsupportedCharsetException || cause instanceof IllegalCharsetNameException) {
+                // Content-Type: application/json; charset=bogus: the body cannot be read as text
+                return ApiError.of(415, "the body's charset is not supported; send UTF-8").toResponse().build();
             }
             if (isUnavailable(cause)) {
                 // the database (or another dependency) cannot be reached: worth retrying later
