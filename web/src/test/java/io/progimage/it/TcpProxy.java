@@ -53,8 +53,12 @@ final class TcpProxy implements AutoCloseable {
             listener = null;
         }
         for (Socket socket : open) {
-            socket.setSoLinger(true, 0); // a reset, as from a host whose server is gone
-            socket.close();
+            try {
+                socket.setSoLinger(true, 0); // a reset, as from a host whose server is gone
+                socket.close();
+            } catch (IOException alreadyClosed) {
+                // its relay ended meanwhile (the pump threads close both sides)
+            }
         }
         open.clear();
     }
