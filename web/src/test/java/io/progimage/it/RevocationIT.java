@@ -7,7 +7,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.progimage.it.OAuthClient.basic;
@@ -149,6 +151,19 @@ class RevocationIT {
         assertEquals("invalid_request", otherBody.json().getString("error"));
 
         assertEquals(200, user(Stack.baseUri(), accessToken).status());
+    }
+
+    @Test
+    void revocationIsLimitedPerClientIp() {
+        String ip = Api.randomClientAddress();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            // no client credentials: a cheap refusal, counted like any other outcome
+            statuses.add(Api.send(Api.request(Stack.baseUri(), "/oauth/revoke").setHeader("X-Forwarded-For", ip)
+                    .header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.ofString("token=x")).build()).status());
+        }
+        assertEquals(20, statuses.stream().filter(s -> s == 401).count(), statuses.toString());
+        assertEquals(429, statuses.get(20));
     }
 
     private static void assertRefusedOnBothNodes(String accessToken) throws Exception {
