@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * The authorization code grant (API.md §3): codes issued on the authorize page, exchanged once
- * for a bearer token, and tokens resolved back to their user.
+ * for a bearer token, tokens resolved back to their user, and revoked by their client (RFC 7009).
  */
 @Stateless
 public class Authorizations {
@@ -32,6 +32,18 @@ public class Authorizations {
         record Refused(String error, String description) implements Exchange {
         }
     }
+
+    /** What the revocation endpoint answers: done (whatever the token was), or an RFC 6749 §5.2 error. */
+    public sealed interface Revocation {
+        record Done() implements Revocation {
+        }
+
+        record Refused(String error, String description) implements Revocation {
+        }
+    }
+
+    /** Access tokens are this many alphanumerics; nothing else can be one. */
+    static final int TOKEN_LENGTH = 64;
 
     @PersistenceContext
     EntityManager em;
@@ -90,7 +102,7 @@ public class Authorizations {
             return new Exchange.Refused("invalid_grant", codeVerifier == null ? "code_verifier is required" : "code_verifier does not match");
         }
         grant.markUsed(clock.instant());
-        String accessToken = Secrets.randomAlphanumeric(64);
+        String accessToken = Secrets.randomAlphanumeric(TOKEN_LENGTH);
         AccessToken token = new AccessToken(Secrets.sha256Hex(accessToken), grant, clock.instant());
         em.persist(token);
         return new Exchange.Granted(accessToken, token);
@@ -98,7 +110,7 @@ public class Authorizations {
 
     /** The user a bearer token belongs to, while it is valid. */
     public Optional<User> userForToken(String accessToken) {
-        if (accessToken == null || accessToken.length() != 64) {
+        if (accessToken == null || accessToken.length() != TOKEN_LENGTH) {
             return Optional.empty();
         }
         AccessToken token = em.find(AccessToken.class, Secrets.sha256Hex(accessToken));
@@ -106,6 +118,31 @@ public class Authorizations {
             return Optional.empty();
         }
         return Optional.ofNullable(em.find(User.class, token.userId()));
+    }
+
+    /**
+     * Revokes a token of the authenticated client (RFC 7009 §2.1). An unknown token, one already
+     * revoked or expired, and another client's token are all answered {@code Done} and the last
+     * is left valid: a client can neither end nor probe tokens it does not hold as its own. The
+     * mark is the {@code revoked_at} a replayed code sets; with no shared JPA cache every node's
+     * next lookup reads it, so the token is refused everywhere from the commit on.
+     */
+    public Revocation revoke(String clientId, String clientSecret, String token) {
+        Optional<ClientApplication> client = applications.authenticate(clientId, clientSecret);
+        if (client.isEmpty()) {
+            return new Revocation.Refused("invalid_client", "client authentication failed");
+        }
+        if (token == null || token.isEmpty()) {
+            return new Revocation.Refused("invalid_request", "token is required");
+        }
+        if (token.length() == TOKEN_LENGTH) { // any other length is not one of ours: nothing to look up
+            em.createNamedQuery(AccessToken.REVOKE_OF_CLIENT)
+                    .setParameter("now", clock.instant())
+                    .setParameter("tokenHash", Secrets.sha256Hex(token))
+                    .setParameter("clientId", client.get().clientId())
+                    .executeUpdate();
+        }
+        return new Revocation.Done();
     }
 
     /** The anti-forgery token for an authorize page showing this request. */

@@ -15,9 +15,13 @@ import java.util.Objects;
 @Table(name = "oauth_tokens")
 @NamedQuery(name = AccessToken.REVOKE_BY_CODE,
         query = "UPDATE AccessToken t SET t.revokedAt = :now WHERE t.codeHash = :codeHash AND t.revokedAt IS NULL")
+// the client is part of the condition: a client that presents another client's token revokes nothing (RFC 7009 §2.1)
+@NamedQuery(name = AccessToken.REVOKE_OF_CLIENT,
+        query = "UPDATE AccessToken t SET t.revokedAt = :now WHERE t.tokenHash = :tokenHash AND t.clientId = :clientId AND t.revokedAt IS NULL")
 public class AccessToken {
 
     public static final String REVOKE_BY_CODE = "AccessToken.revokeByCode";
+    public static final String REVOKE_OF_CLIENT = "AccessToken.revokeOfClient";
     public static final Duration LIFETIME = Duration.ofSeconds(86400);
 
     @Id
