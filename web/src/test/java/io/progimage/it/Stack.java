@@ -194,6 +194,11 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
         // X-Forwarded-For (see Api), so the per-IP rate limit counts each test on its own.
         env.put("PROGIMAGE_RATE_TRUSTED_PROXIES", "127.0.0.1");
         env.put("PROGIMAGE_WAR", System.getProperty("progimage.it.war", "target/progimage.war"));
+        // C1 only: the node deploys in about two thirds of the time (notes/payara-micro-recipes.md),
+        // and the tests measure behaviour, not throughput; micro/start itself runs the full JIT.
+        // Flags already in the environment come after it, so they can override it.
+        env.put("PROGIMAGE_JAVA_OPTS", ("-XX:TieredStopAtLevel=1 "
+                + System.getenv().getOrDefault("PROGIMAGE_JAVA_OPTS", "")).trim());
         extra.forEach((key, value) -> env.put(key, value.replace(HZ_PORT_PLACEHOLDER, String.valueOf(hzPort))));
         return env;
     }

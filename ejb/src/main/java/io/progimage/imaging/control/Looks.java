@@ -130,8 +130,13 @@ final class Looks {
 
     /** {@code -auto-gamma}: the gamma that takes the mean of all channels to 0.5. */
     private static ColorOps.Curve autoGamma(double mean) {
-        if (mean <= 0 || mean >= 1) {
-            return new ColorOps.Curve(v -> v);
+        if (mean <= 0) {
+            // IM computes the exponent as log(0.5) / log(mean) = 0 and pow(v, 0) = 1 for
+            // every v, 0 included: an all-black image comes out white, not black.
+            return new ColorOps.Curve(v -> 1);
+        }
+        if (mean >= 1) {
+            return new ColorOps.Curve(v -> v); // all white: pow(1, anything) = 1
         }
         double exponent = Math.log(0.5) / Math.log(mean);
         return new ColorOps.Curve(v -> Math.pow(v, exponent));

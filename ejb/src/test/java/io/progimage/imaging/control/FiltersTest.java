@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FiltersTest {
 
     static final String[] INPUTS = {"chelsea-cat", "mate-LadyBird", "yellow-rose-alpha", "video-001",
-        "gray-video-005", "exif-orientation-6"};
+        "gray-video-005", "exif-orientation-6", "black"};
 
     static Stream<Arguments> cases() {
         return Stream.of(Filter.values())
