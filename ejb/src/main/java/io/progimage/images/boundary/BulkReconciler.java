@@ -2,19 +2,20 @@ package io.progimage.images.boundary;
 
 import io.progimage.images.control.PendingBound;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,8 +24,10 @@ import java.util.logging.Logger;
  * {@code progimage.bulk.pending-bound-seconds} (default 10 minutes), whatever happened to its
  * message. Every node looks every {@code progimage.bulk.reconcile-interval-seconds} (default
  * 60, less than half the bound); the database lock in {@link BulkReconciliation} lets one of
- * them scan at a time. The timer is not persistent: each node creates its own at start-up, so
- * there is nothing to migrate or to clean up when a node goes away.
+ * them scan at a time. Each node schedules its own scans at start-up on the container's managed
+ * scheduled executor, so there is nothing to migrate or to clean up when a node goes away. (Not
+ * the EJB timer service: on Payara Server its first use opens an RMI listener on every
+ * interface, which the loopback-only smoke test refuses.)
  */
 @Singleton
 @Startup
@@ -35,7 +38,7 @@ public class BulkReconciler {
     private static final Logger LOG = Logger.getLogger(BulkReconciler.class.getName());
 
     @Resource
-    TimerService timers;
+    ManagedScheduledExecutorService scheduler;
 
     @Inject
     BulkReconciliation reconciliation;
@@ -49,17 +52,22 @@ public class BulkReconciler {
     long intervalSeconds;
 
     private PendingBound rule;
+    private ScheduledFuture<?> scans;
 
     @PostConstruct
     void schedule() {
         // an impossible pair (interval not under half the bound) fails the deployment with its reason
         rule = new PendingBound(Duration.ofSeconds(boundSeconds), Duration.ofSeconds(intervalSeconds));
         long interval = rule.interval().toMillis();
-        timers.createIntervalTimer(interval, interval, new TimerConfig("bulk-reconciler", false));
+        scans = scheduler.scheduleWithFixedDelay(this::reconcile, interval, interval, TimeUnit.MILLISECONDS);
     }
 
-    @Timeout
-    void reconcile() {
+    @PreDestroy
+    void stop() {
+        scans.cancel(false);
+    }
+
+    private void reconcile() {
         try {
             BulkReconciliation.Outcome outcome = reconciliation.reconcile(rule);
             if (outcome.requeued() > 0 || outcome.failed() > 0) {
@@ -68,7 +76,7 @@ public class BulkReconciler {
                         + outcome.failed() + " failed (pending bound " + boundSeconds + " s)");
             }
         } catch (RuntimeException e) {
-            // the database or the broker is away: the next turn tries again, the timer keeps running
+            // the database or the broker is away: the next turn tries again (a task that threw would not be run again)
             LOG.log(Level.WARNING, "bulk reconciler: this scan failed; next in " + intervalSeconds + " s", e);
         }
     }
