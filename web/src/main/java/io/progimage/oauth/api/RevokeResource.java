@@ -2,16 +2,9 @@ package io.progimage.oauth.api;
 
 import io.progimage.oauth.boundary.Authorizations;
 import io.progimage.oauth.boundary.Authorizations.Revocation;
-import io.progimage.ratelimit.api.LimitedPerClientIp;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
@@ -25,46 +18,20 @@ import java.util.Map;
  * (§2.2); errors are RFC 6749 §5.2 like the token endpoint's.
  */
 @Path("oauth/revoke")
-public class RevokeResource {
+public class RevokeResource extends OAuthEndpoint {
 
     private static final List<String> PARAMETERS = List.of("client_id", "client_secret", "token", "token_type_hint");
 
     @Inject
     Authorizations authorizations;
 
-    @LimitedPerClientIp
-    @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response form(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        try {
-            return revoke(OAuthParameters.fromForm(form, PARAMETERS), authorization);
-        } catch (OAuthRefusal refusal) {
-            return refusal.toResponse();
-        }
+    @Override
+    List<String> parameters() {
+        return PARAMETERS;
     }
 
-    @LimitedPerClientIp
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response json(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        try {
-            return revoke(OAuthParameters.fromJson(body, PARAMETERS), authorization);
-        } catch (OAuthRefusal refusal) {
-            return refusal.toResponse();
-        }
-    }
-
-    /** Any other body type: an RFC 6749 error, as at the token endpoint. */
-    @LimitedPerClientIp
-    @POST
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response other() {
-        return new OAuthRefusal("invalid_request", "send application/x-www-form-urlencoded or application/json", false).toResponse();
-    }
-
-    private Response revoke(Map<String, String> parameters, String authorization) throws OAuthRefusal {
+    @Override
+    Response answer(Map<String, String> parameters, String authorization) throws OAuthRefusal {
         ClientCredentials client = ClientCredentials.from(parameters, authorization);
         Revocation result = authorizations.revoke(client.id(), client.secret(), parameters.get("token"));
         if (result instanceof Revocation.Refused refused) {

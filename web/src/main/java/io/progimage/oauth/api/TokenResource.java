@@ -2,18 +2,10 @@ package io.progimage.oauth.api;
 
 import io.progimage.oauth.boundary.Authorizations;
 import io.progimage.oauth.boundary.Authorizations.Exchange;
-import io.progimage.ratelimit.api.LimitedPerClientIp;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
@@ -25,7 +17,7 @@ import java.util.Map;
  * the §1 body, because OAuth client libraries parse them.
  */
 @Path("oauth/token")
-public class TokenResource {
+public class TokenResource extends OAuthEndpoint {
 
     private static final List<String> PARAMETERS = List.of("client_id", "client_secret", "code", "grant_type",
             "redirect_url", "redirect_uri", "code_verifier");
@@ -33,39 +25,13 @@ public class TokenResource {
     @Inject
     Authorizations authorizations;
 
-    @LimitedPerClientIp
-    @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response form(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        try {
-            return exchange(OAuthParameters.fromForm(form, PARAMETERS), authorization);
-        } catch (OAuthRefusal refusal) {
-            return refusal.toResponse();
-        }
+    @Override
+    List<String> parameters() {
+        return PARAMETERS;
     }
 
-    @LimitedPerClientIp
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response json(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        try {
-            return exchange(OAuthParameters.fromJson(body, PARAMETERS), authorization);
-        } catch (OAuthRefusal refusal) {
-            return refusal.toResponse();
-        }
-    }
-
-    /** Any other body type: still an RFC 6749 error, since OAuth clients read these. */
-    @LimitedPerClientIp
-    @POST
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response other() {
-        return new OAuthRefusal("invalid_request", "send application/x-www-form-urlencoded or application/json", false).toResponse();
-    }
-
-    private Response exchange(Map<String, String> parameters, String authorization) throws OAuthRefusal {
+    @Override
+    Response answer(Map<String, String> parameters, String authorization) throws OAuthRefusal {
         String grantType = parameters.get("grant_type");
         if (grantType != null && !grantType.equals("authorization_code")) {
             throw new OAuthRefusal("unsupported_grant_type", "only authorization_code is supported", false);
