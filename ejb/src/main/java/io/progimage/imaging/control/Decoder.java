@@ -29,9 +29,15 @@ final class Decoder {
     static final int MAX_GIF_FRAMES = 256;
 
     private final long maxPixels;
+    private final Codecs codecs;
 
     Decoder(long maxPixels) {
+        this(maxPixels, Codecs.selected());
+    }
+
+    Decoder(long maxPixels, Codecs codecs) {
         this.maxPixels = maxPixels;
+        this.codecs = codecs;
     }
 
     /** Detects the format, reads the header and checks the limits; nothing is decoded yet. */
@@ -59,24 +65,33 @@ final class Decoder {
             throw new ImageRejectedException(Reason.CORRUPT, "truncated " + format + ": shorter than its header says");
         }
         int orientation = ExifOrientation.read(data, format);
+        NativeJpeg jpeg = format == SourceFormat.JPEG ? codecs.jpeg : null;
+        if (jpeg != null) {
+            NativeJpeg.Header header = openNative(jpeg, data);
+            if (header != null) {
+                ICC_Profile profile = IccProfiles.nonSrgbJpeg(data);
+                try {
+                    checkSize(header.width(), header.height());
+                } catch (ImageRejectedException e) {
+                    header.close();
+                    throw e;
+                }
+                // the decoded int RGB image, plus up to 3 bytes per pixel of native
+                // coefficients a progressive file keeps while it is decoded
+                return new Opened(null, jpeg, header, format, header.width(), header.height(), orientation, profile,
+                        NATIVE_RAW_BYTES);
+            }
+        }
         ICC_Profile profile = IccProfiles.nonSrgb(data, format);
         ImageReader reader = null;
         try {
-            reader = Plugins.reader(format);
+            reader = Plugins.reader(format, codecs);
             reader.setInput(new ByteArrayImageInputStream(data), true, true);
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
-            if (width <= 0 || height <= 0) {
-                throw new ImageRejectedException(Reason.CORRUPT,
-                        "header gives an empty size " + width + "x" + height);
-            }
-            long pixels = (long) width * height;
-            if (pixels > maxPixels) {
-                throw new ImageRejectedException(Reason.TOO_LARGE, String.format(Locale.ROOT,
-                        "%dx%d is %.1f megapixels, more than the limit of %.1f",
-                        width, height, pixels / 1e6, maxPixels / 1e6));
-            }
-            Opened opened = new Opened(reader, format, width, height, orientation, profile, rawBytesPerPixel(reader));
+            checkSize(width, height);
+            Opened opened = new Opened(reader, null, null, format, width, height, orientation, profile,
+                    rawBytesPerPixel(reader));
             reader = null; // now owned by the Opened
             return opened;
         } catch (ImageRejectedException e) {
@@ -90,6 +105,40 @@ final class Decoder {
             }
         }
     }
+
+    /**
+     * The native header, or null for a file the TwelveMonkeys reader handles
+     * better (CMYK and YCCK); a header TurboJPEG cannot parse is corrupt.
+     */
+    private static NativeJpeg.Header openNative(NativeJpeg jpeg, byte[] data) throws ImageRejectedException {
+        NativeJpeg.Header header;
+        try {
+            header = jpeg.open(data);
+        } catch (NativeJpeg.Failure e) {
+            throw new ImageRejectedException(Reason.CORRUPT, "cannot read the JPEG header: " + e.getMessage(), e);
+        }
+        if (header.isCmyk()) {
+            header.close();
+            return null;
+        }
+        return header;
+    }
+
+    private void checkSize(int width, int height) throws ImageRejectedException {
+        if (width <= 0 || height <= 0) {
+            throw new ImageRejectedException(Reason.CORRUPT,
+                    "header gives an empty size " + width + "x" + height);
+        }
+        long pixels = (long) width * height;
+        if (pixels > maxPixels) {
+            throw new ImageRejectedException(Reason.TOO_LARGE, String.format(Locale.ROOT,
+                    "%dx%d is %.1f megapixels, more than the limit of %.1f",
+                    width, height, pixels / 1e6, maxPixels / 1e6));
+        }
+    }
+
+    /** See {@link #open}: what the plan counts for a native decode besides the int RGB image. */
+    static final int NATIVE_RAW_BYTES = 3;
 
     /**
      * Heap per pixel of the image {@code reader.read} will return: its default
@@ -120,7 +169,10 @@ final class Decoder {
 
     /** A reader positioned on a header that passed the checks; close it when done. */
     static final class Opened implements AutoCloseable {
+        /** The ImageIO reader, or null when {@link #jpeg} decodes. */
         private final ImageReader reader;
+        private final NativeJpeg jpeg;
+        private final NativeJpeg.Header header;
         final SourceFormat format;
         final int width;
         final int height;
@@ -129,9 +181,11 @@ final class Decoder {
         /** What {@link #readRaw} allocates per pixel before any conversion. */
         final int rawBytesPerPixel;
 
-        private Opened(ImageReader reader, SourceFormat format, int width, int height, int orientation,
-                       ICC_Profile profile, int rawBytesPerPixel) {
+        private Opened(ImageReader reader, NativeJpeg jpeg, NativeJpeg.Header header, SourceFormat format,
+                       int width, int height, int orientation, ICC_Profile profile, int rawBytesPerPixel) {
             this.reader = reader;
+            this.jpeg = jpeg;
+            this.header = header;
             this.rawBytesPerPixel = rawBytesPerPixel;
             this.format = format;
             this.width = width;
@@ -161,6 +215,41 @@ final class Decoder {
          * to convert while it rearranges.
          */
         BufferedImage readRaw() throws ImageRejectedException {
+            BufferedImage image = reader == null ? decodeNative() : decodeImageIo();
+            if (image.getWidth() != width || image.getHeight() != height) {
+                throw new ImageRejectedException(Reason.CORRUPT, "decoded size "
+                        + image.getWidth() + "x" + image.getHeight() + " contradicts the header");
+            }
+            if (profile != null) {
+                return IccProfiles.toSrgb(Pixels.toOpaqueSrgb(image), profile);
+            }
+            if (image.getType() == BufferedImage.TYPE_3BYTE_BGR && image.getColorModel().getColorSpace().isCS_sRGB()) {
+                return image;
+            }
+            return Pixels.toOpaqueSrgb(image);
+        }
+
+        private BufferedImage decodeNative() throws ImageRejectedException {
+            BufferedImage image;
+            try {
+                image = Pixels.newRgb(width, height);
+            } catch (OutOfMemoryError e) {
+                throw new ImageRejectedException(Reason.TOO_LARGE, "not enough memory to decode the JPEG image", e);
+            }
+            try {
+                jpeg.decode(header, image);
+            } catch (NativeJpeg.Failure e) {
+                // as with the JDK's libjpeg: damage that is only warned about is
+                // accepted, except a cut-off stream, whose missing part is gray
+                if (!e.warning || isTruncation(e.getMessage())) {
+                    throw new ImageRejectedException(Reason.CORRUPT,
+                            (e.warning ? "truncated JPEG image: " : "cannot decode the JPEG image: ") + e.getMessage(), e);
+                }
+            }
+            return image;
+        }
+
+        private BufferedImage decodeImageIo() throws ImageRejectedException {
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             BufferedImage image;
@@ -182,17 +271,7 @@ final class Decoder {
                             "truncated " + format + " image: " + warning);
                 }
             }
-            if (image.getWidth() != width || image.getHeight() != height) {
-                throw new ImageRejectedException(Reason.CORRUPT, "decoded size "
-                        + image.getWidth() + "x" + image.getHeight() + " contradicts the header");
-            }
-            if (profile != null) {
-                return IccProfiles.toSrgb(Pixels.toOpaqueSrgb(image), profile);
-            }
-            if (image.getType() == BufferedImage.TYPE_3BYTE_BGR && image.getColorModel().getColorSpace().isCS_sRGB()) {
-                return image;
-            }
-            return Pixels.toOpaqueSrgb(image);
+            return image;
         }
 
         private boolean closed;
@@ -202,7 +281,11 @@ final class Decoder {
         public void close() {
             if (!closed) {
                 closed = true;
-                reader.dispose();
+                if (reader != null) {
+                    reader.dispose();
+                } else {
+                    header.close();
+                }
             }
         }
 

@@ -33,11 +33,19 @@ final class IccProfiles {
 
     /** The embedded RGB profile that is not sRGB, or null (none, sRGB, not RGB, unreadable). */
     static ICC_Profile nonSrgb(byte[] data, SourceFormat format) {
-        byte[] raw = switch (format) {
+        return parse(switch (format) {
             case PNG -> fromPng(data);
             case WEBP -> fromWebp(data);
-            default -> null;
-        };
+            default -> null; // the TwelveMonkeys JPEG reader converts on its own
+        });
+    }
+
+    /** As {@link #nonSrgb} for a JPEG that libjpeg-turbo decodes, which ignores profiles. */
+    static ICC_Profile nonSrgbJpeg(byte[] data) {
+        return parse(fromJpeg(data));
+    }
+
+    private static ICC_Profile parse(byte[] raw) {
         if (raw == null) {
             return null;
         }
@@ -102,6 +110,58 @@ final class IccProfiles {
             pos = start + (int) length + 4;
         }
         return null;
+    }
+
+    /**
+     * The profile of a JPEG: APP2 segments "ICC_PROFILE\0", sequence number,
+     * count, data, joined in sequence order (ICC.1 annex B.4), before the first scan.
+     */
+    private static byte[] fromJpeg(byte[] d) {
+        byte[][] parts = null;
+        int total = 0;
+        int pos = 2;
+        while (pos + 4 <= d.length && (d[pos] & 0xFF) == 0xFF) {
+            int marker = d[pos + 1] & 0xFF;
+            if (marker == 0xFF) { // fill byte
+                pos++;
+                continue;
+            }
+            if (marker == 0xDA || marker == 0xD9) { // start of scan, end of image
+                break;
+            }
+            int length = (d[pos + 2] & 0xFF) << 8 | (d[pos + 3] & 0xFF);
+            if (length < 2 || pos + 2 + length > d.length) {
+                return null;
+            }
+            if (marker == 0xE2 && length >= 16 && new String(d, pos + 4, 12, StandardCharsets.ISO_8859_1)
+                    .equals("ICC_PROFILE\0")) {
+                int seq = d[pos + 16] & 0xFF;
+                int count = d[pos + 17] & 0xFF;
+                if (parts == null) {
+                    parts = new byte[count][];
+                }
+                if (count != parts.length || seq < 1 || seq > count || parts[seq - 1] != null) {
+                    return null;
+                }
+                parts[seq - 1] = java.util.Arrays.copyOfRange(d, pos + 18, pos + 2 + length);
+                total += parts[seq - 1].length;
+                if (total > MAX_PROFILE_BYTES) {
+                    return null;
+                }
+            }
+            pos += 2 + length;
+        }
+        if (parts == null) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(total);
+        for (byte[] part : parts) {
+            if (part == null) {
+                return null;
+            }
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     private static byte[] fromWebp(byte[] d) {

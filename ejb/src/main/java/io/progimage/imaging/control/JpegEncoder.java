@@ -55,6 +55,15 @@ final class JpegEncoder {
             // JobPlan refuses these before any work; getting here is our bug
             throw new IllegalArgumentException(w + "x" + h + " exceeds the JPEG limit of " + MAX_SIDE);
         }
+        NativeJpeg turbo = Codecs.selected().jpeg;
+        if (turbo != null && rgb.getType() == BufferedImage.TYPE_INT_RGB) {
+            try {
+                // TurboJPEG's buffer is its worst case (< MAX_BYTES_PER_PIXEL), so it cannot overflow
+                return turbo.encode(rgb, quality);
+            } catch (NativeJpeg.Failure e) {
+                throw new IllegalStateException("libjpeg-turbo could not encode " + w + "x" + h, e);
+            }
+        }
         ImageWriter writer = Plugins.jpegWriter();
         Chunks out = new Chunks(Math.min(Integer.MAX_VALUE - 8, maxBytes(w, h)));
         try {

@@ -55,9 +55,14 @@ final class Plugins {
 
     /** A fresh reader (readers are not thread-safe) for the format; the caller disposes it. */
     static ImageReader reader(SourceFormat format) throws IOException {
+        return reader(format, Codecs.FALLBACK);
+    }
+
+    /** As {@link #reader(SourceFormat)}, with libwebp's reader for WebP when {@code codecs} have it. */
+    static ImageReader reader(SourceFormat format, Codecs codecs) throws IOException {
         return switch (format) {
             case JPEG -> JPEG.createReaderInstance(null);
-            case WEBP -> WEBP.createReaderInstance(null);
+            case WEBP -> codecs.webp ? NativeWebp.reader() : WEBP.createReaderInstance(null);
             case TIFF -> TIFF.createReaderInstance(null);
             case PNG -> jdkReader("png");
             case GIF -> jdkReader("gif");
