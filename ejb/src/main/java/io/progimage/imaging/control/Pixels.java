@@ -92,8 +92,13 @@ final class Pixels {
         if (a == 255) {
             return r << 16 | g << 8 | b;
         }
-        int white = 255 * (255 - a) + 127;
-        return (r * a + white) / 255 << 16 | (g * a + white) / 255 << 8 | (b * a + white) / 255;
+        int white = 255 * (255 - a) + 128;
+        return div255(r * a + white) << 16 | div255(g * a + white) << 8 | div255(b * a + white);
+    }
+
+    /** {@code floor((t - 1) / 255)}, for {@code 128 <= t <= 65025 + 128}: the nearest {@code (t - 128) / 255}. */
+    private static int div255(int t) {
+        return t * 257 >>> 16;
     }
 
     private static BufferedImage fromBgr(BufferedImage src) {

@@ -63,6 +63,8 @@ final class Resizer {
         BufferedImage out = Pixels.newRgb(dw, dh);
         int[] s = Pixels.data(src);
         int[] t = Pixels.data(out);
+        // Per block: the sum of one source row's part fits an int (k * 255); the
+        // block's sum goes into longs, since k rows of it need not.
         long[] sumR = new long[dw];
         long[] sumG = new long[dw];
         long[] sumB = new long[dw];
@@ -74,12 +76,20 @@ final class Resizer {
             int yEnd = (int) Math.min(sh, (long) (dy + 1) * k); // (dy + 1) * k may pass Integer.MAX_VALUE
             for (int y = yStart; y < yEnd; y++) {
                 int row = y * sw;
-                for (int x = 0; x < sw; x++) {
-                    int p = s[row + x];
-                    int dx = x / k;
-                    sumR[dx] += p >> 16 & 0xFF;
-                    sumG[dx] += p >> 8 & 0xFF;
-                    sumB[dx] += p & 0xFF;
+                for (int dx = 0, x = 0; dx < dw; dx++) {
+                    int end = (int) Math.min(sw, (long) x + k);
+                    int r = 0;
+                    int g = 0;
+                    int b = 0;
+                    for (; x < end; x++) {
+                        int p = s[row + x];
+                        r += p >> 16 & 0xFF;
+                        g += p >> 8 & 0xFF;
+                        b += p & 0xFF;
+                    }
+                    sumR[dx] += r;
+                    sumG[dx] += g;
+                    sumB[dx] += b;
                 }
             }
             int rows = yEnd - yStart;
