@@ -77,9 +77,10 @@ final class ColorOps {
         float r = rgb[0];
         float g = rgb[1];
         float b = rgb[2];
-        // ternaries, not Math.max/min: those handle NaN and -0.0 and cost branches
-        float max = r > g ? (r > b ? r : b) : (g > b ? g : b);
-        float min = r < g ? (r < b ? r : b) : (g < b ? g : b);
+        // Math.max/min: C2 compiles them to branch-free vmaxss/blend sequences, which
+        // random colours (noise, grain) cannot mispredict
+        float max = Math.max(r, Math.max(g, b));
+        float min = Math.min(r, Math.min(g, b));
         float c = max - min;
         float l = (max + min) * 0.5f;
         float l2 = l * brightness;
@@ -120,13 +121,26 @@ final class ColorOps {
     }
 
     static float clamp(float v) {
-        return v < 0 ? 0 : v > 1 ? 1 : v;
+        return Math.min(1f, Math.max(0f, v));
+    }
+
+    /**
+     * {@code v / 255f} for every 8-bit v. A table, not a conversion: C2 emits
+     * {@code cvtsi2ss}, which waits on the previous value of its register (a false
+     * dependency), and on random colours that made the filters half as fast.
+     */
+    static final float[] UNIT = new float[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            UNIT[v] = v * (1 / 255f);
+        }
     }
 
     static void unpack(int p, float[] rgb) {
-        rgb[0] = (p >> 16 & 0xFF) * (1 / 255f);
-        rgb[1] = (p >> 8 & 0xFF) * (1 / 255f);
-        rgb[2] = (p & 0xFF) * (1 / 255f);
+        rgb[0] = UNIT[p >> 16 & 0xFF];
+        rgb[1] = UNIT[p >> 8 & 0xFF];
+        rgb[2] = UNIT[p & 0xFF];
     }
 
     /** Rounds to 8 bits, like the PNG each step of the reference script writes. */

@@ -18,16 +18,37 @@ final class ColourMemo {
     private ColourMemo() {
     }
 
+    /**
+     * Pixels after which the memo checks whether it pays: below {@value #MIN_HIT_PERCENT} %
+     * hits (noise, heavy grain) its look-ups and stores cost more than they save.
+     */
+    private static final int PROBE = 1 << 16;
+    private static final int MIN_HIT_PERCENT = 20;
+
     /** Replaces every pixel {@code p[i]} (0xRRGGBB) by {@code f(p[i])}. */
     static void map(int[] p, IntUnaryOperator f) {
         int[] keys = new int[1 << BITS];
         int[] values = new int[1 << BITS];
         Arrays.fill(keys, -1); // no colour is -1
-        for (int i = 0; i < p.length; i++) {
+        int probed = Math.min(p.length, PROBE);
+        int hits = memoised(p, 0, probed, f, keys, values);
+        if (hits * 100L >= probed * (long) MIN_HIT_PERCENT) {
+            memoised(p, probed, p.length, f, keys, values);
+        } else {
+            for (int i = probed; i < p.length; i++) {
+                p[i] = f.applyAsInt(p[i] & 0xFFFFFF);
+            }
+        }
+    }
+
+    private static int memoised(int[] p, int from, int to, IntUnaryOperator f, int[] keys, int[] values) {
+        int hits = 0;
+        for (int i = from; i < to; i++) {
             int c = p[i] & 0xFFFFFF;
             int h = (c * 0x9E3779B1) >>> (32 - BITS); // Fibonacci hashing spreads similar colours
             if (keys[h] == c) {
                 p[i] = values[h];
+                hits++;
             } else {
                 int v = f.applyAsInt(c);
                 keys[h] = c;
@@ -35,5 +56,6 @@ final class ColourMemo {
                 p[i] = v;
             }
         }
+        return hits;
     }
 }

@@ -153,13 +153,13 @@ final class Looks {
 
     /** For values already in 0..1 (tone mixes two colours, so it cannot leave the range). */
     private static void roundTo8Bits(float[] rgb) {
-        rgb[0] = (int) (rgb[0] * 255 + 0.5f) * (1 / 255f);
-        rgb[1] = (int) (rgb[1] * 255 + 0.5f) * (1 / 255f);
-        rgb[2] = (int) (rgb[2] * 255 + 0.5f) * (1 / 255f);
+        rgb[0] = ColorOps.UNIT[(int) (rgb[0] * 255 + 0.5f)];
+        rgb[1] = ColorOps.UNIT[(int) (rgb[1] * 255 + 0.5f)];
+        rgb[2] = ColorOps.UNIT[(int) (rgb[2] * 255 + 0.5f)];
     }
 
     private static float max(float r, float g, float b) {
-        return r > g ? (r > b ? r : b) : (g > b ? g : b);
+        return Math.max(r, Math.max(g, b));
     }
 
     private static BufferedImage border(BufferedImage image, int size) {
