@@ -61,6 +61,17 @@ class PlatformIT {
     }
 
     @Test
+    void theIntegrationSuiteRunsOnTheNativeCodecs() {
+        // server-config/micro/start puts Debian's TurboJPEG binding on the server class path;
+        // the build installed its packages (server-config/native-codecs)
+        JsonObject codecs = Api.get("/health/live").json().getJsonArray("checks").getValuesAs(JsonObject.class)
+                .stream().filter(check -> check.getString("name").equals("imaging-codecs")).findFirst().orElseThrow();
+        assertEquals("UP", codecs.getString("status"));
+        String describe = codecs.getJsonObject("data").getString("codecs");
+        assertTrue(describe.startsWith("JPEG: libjpeg-turbo") && describe.contains("WebP: libwebp"), describe);
+    }
+
+    @Test
     void readinessChecksTheDatabaseAndAJmsRoundTripThroughTheDeployedResources() {
         Api.Reply reply = Api.get("/health/ready");
         assertEquals(200, reply.status());

@@ -6,6 +6,8 @@ import io.progimage.imaging.control.MemoryBudget;
 import io.progimage.imaging.control.ProcessedImage;
 import io.progimage.imaging.control.ProcessingOptions;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,11 +30,18 @@ public class Imaging {
     @ConfigProperty(name = "progimage.image.memory-wait-seconds", defaultValue = "20")
     long memoryWaitSeconds;
 
+    /**
+     * Where a job runs the half of its work that can go beside the other (the second core of
+     * this machine for one upload): the container's default managed executor.
+     */
+    @Resource
+    ManagedExecutorService helper;
+
     private ImagePipeline pipeline;
 
     @PostConstruct
     void create() {
-        pipeline = new ImagePipeline(maxPixels, MemoryBudget.fromHeap(Duration.ofSeconds(memoryWaitSeconds)));
+        pipeline = new ImagePipeline(maxPixels, MemoryBudget.fromHeap(Duration.ofSeconds(memoryWaitSeconds)), helper);
     }
 
     public ProcessedImage process(byte[] source, ProcessingOptions options) throws ImageRejectedException {

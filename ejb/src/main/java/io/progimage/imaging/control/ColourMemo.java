@@ -1,7 +1,9 @@
 package io.progimage.imaging.control;
 
 import java.util.Arrays;
+import java.util.concurrent.Executor;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * Applies a per-pixel colour function through a small direct-mapped memo of
@@ -27,15 +29,28 @@ final class ColourMemo {
 
     /** Replaces every pixel {@code p[i]} (0xRRGGBB) by {@code f(p[i])}. */
     static void map(int[] p, IntUnaryOperator f) {
+        map(p, 0, p.length, f);
+    }
+
+    /**
+     * As {@link #map(int[], IntUnaryOperator)}, the two halves of the image on
+     * two threads ({@link Split}), each with its own memo and its own function
+     * from {@code functions} (they may keep scratch state).
+     */
+    static void map(int[] p, Supplier<IntUnaryOperator> functions, Executor helper) {
+        Split.halves(helper, p.length, (from, to) -> map(p, from, to, functions.get()));
+    }
+
+    private static void map(int[] p, int from, int to, IntUnaryOperator f) {
         int[] keys = new int[1 << BITS];
         int[] values = new int[1 << BITS];
         Arrays.fill(keys, -1); // no colour is -1
-        int probed = Math.min(p.length, PROBE);
-        int hits = memoised(p, 0, probed, f, keys, values);
-        if (hits * 100L >= probed * (long) MIN_HIT_PERCENT) {
-            memoised(p, probed, p.length, f, keys, values);
+        int probed = Math.min(to, from + PROBE);
+        int hits = memoised(p, from, probed, f, keys, values);
+        if (hits * 100L >= (probed - from) * (long) MIN_HIT_PERCENT) {
+            memoised(p, probed, to, f, keys, values);
         } else {
-            for (int i = probed; i < p.length; i++) {
+            for (int i = probed; i < to; i++) {
                 p[i] = f.applyAsInt(p[i] & 0xFFFFFF);
             }
         }

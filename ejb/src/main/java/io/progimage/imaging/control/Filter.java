@@ -12,12 +12,17 @@ public enum Filter {
      * except for gotham, whose black border makes the image larger.
      */
     BufferedImage apply(BufferedImage image) {
+        return apply(image, null);
+    }
+
+    /** As {@link #apply(BufferedImage)}, splitting the per-pixel work with {@code helper} ({@link Split}). */
+    BufferedImage apply(BufferedImage image, java.util.concurrent.Executor helper) {
         return switch (this) {
-            case TOASTER -> Looks.toaster(image);
-            case LOMO -> Looks.lomo(image);
-            case KELVIN -> Looks.kelvin(image);
-            case COLORTONE -> Looks.colortone(image);
-            case GOTHAM -> Looks.gotham(image);
+            case TOASTER -> Looks.toaster(image, helper);
+            case LOMO -> Looks.lomo(image, helper);
+            case KELVIN -> Looks.kelvin(image, helper);
+            case COLORTONE -> Looks.colortone(image, helper);
+            case GOTHAM -> Looks.gotham(image, helper);
         };
     }
 

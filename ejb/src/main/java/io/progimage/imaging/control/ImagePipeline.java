@@ -2,6 +2,7 @@ package io.progimage.imaging.control;
 
 import io.progimage.imaging.control.ImageRejectedException.Reason;
 import java.awt.image.BufferedImage;
+import java.util.concurrent.Executor;
 
 /**
  * The entry point the API uses: source bytes and options in, three JPEGs out.
@@ -24,6 +25,7 @@ public final class ImagePipeline {
     private final long maxPixels;
     private final Decoder decoder;
     private final MemoryBudget budget;
+    private final Executor helper;
 
     /** 50 megapixels, memory budget from the heap. */
     public ImagePipeline() {
@@ -35,12 +37,21 @@ public final class ImagePipeline {
     }
 
     public ImagePipeline(long maxPixels, MemoryBudget budget) {
+        this(maxPixels, budget, null);
+    }
+
+    /**
+     * @param helper where a job offers the half of its work that can run beside the
+     *               other ({@link Split}), or null to run every job on its caller's thread
+     */
+    public ImagePipeline(long maxPixels, MemoryBudget budget, Executor helper) {
         if (maxPixels < 1) {
             throw new IllegalArgumentException("maxPixels must be positive");
         }
         this.maxPixels = maxPixels;
         this.decoder = new Decoder(maxPixels);
         this.budget = budget;
+        this.helper = helper;
     }
 
     /** The format judged from the content, or null when it is none we accept. */
@@ -71,6 +82,8 @@ public final class ImagePipeline {
                     opened.convertsProfile(), options, maxPixels);
             try (MemoryBudget.Permit permit = budget.reserve(plan.peakBytes())) {
                 return process(opened, options, plan);
+            } catch (Rejected e) {
+                throw (ImageRejectedException) e.getCause();
             }
         }
     }
@@ -90,7 +103,7 @@ public final class ImagePipeline {
             image = Rotation.arbitrary(image, degrees);
         }
         if (options.filter() != null) {
-            image = options.filter().apply(image);
+            image = options.filter().apply(image, helper);
         }
         int width = image.getWidth();
         int height = image.getHeight();
@@ -100,24 +113,58 @@ public final class ImagePipeline {
                     + plan.mainWidth() + "x" + plan.mainHeight());
         }
 
-        BufferedImage thumb = Resizer.resize(image, plan.thumbWidth(), plan.thumbHeight());
-        // the mini from the thumbnail when that is big enough: same result, less work
-        BufferedImage miniSource = thumb.getWidth() >= plan.miniWidth() && thumb.getHeight() >= plan.miniHeight()
-                ? thumb : image;
-        BufferedImage mini = Resizer.resize(miniSource, plan.miniWidth(), plan.miniHeight());
-
+        int q = options.quality();
         Integer radius = options.cornerRadius();
-        if (radius != null && radius > 0) {
-            Corners.round(image, radius);
-            Corners.round(thumb, scaled(radius, thumb.getWidth(), width));
-            Corners.round(mini, scaled(radius, mini.getWidth(), width));
+        BufferedImage main = image;
+        if (radius == null || radius <= 0) {
+            // the main JPEG on this thread, the derived ones beside it: both only read the image
+            byte[][] encoded = new byte[1][];
+            Derived derived = Split.both(helper, () -> encoded[0] = encodeMain(main, q),
+                    () -> Derived.of(main, plan, 0, q));
+            return derived.with(encoded[0], main, opened.format);
+        }
+        // rounded corners change the image in place: the derived ones are scaled first
+        Derived derived = Derived.of(main, plan, radius, q);
+        Corners.round(main, radius);
+        return derived.with(JpegEncoder.encode(main, q), main, opened.format);
+    }
+
+    private static byte[] encodeMain(BufferedImage image, int q) {
+        try {
+            return JpegEncoder.encode(image, q);
+        } catch (ImageRejectedException e) {
+            throw new Rejected(e); // through the Runnable of Split.both, unwrapped in process
+        }
+    }
+
+    /** The thumbnail and the mini, encoded. */
+    private record Derived(BufferedImage thumb, BufferedImage mini, byte[] thumbJpeg, byte[] miniJpeg) {
+
+        /** Scales both from {@code image} (not changed), rounds their corners, encodes them. */
+        static Derived of(BufferedImage image, JobPlan plan, int radius, int q) throws ImageRejectedException {
+            BufferedImage thumb = Resizer.resize(image, plan.thumbWidth(), plan.thumbHeight());
+            // the mini from the thumbnail when that is big enough: same result, less work
+            BufferedImage miniSource = thumb.getWidth() >= plan.miniWidth() && thumb.getHeight() >= plan.miniHeight()
+                    ? thumb : image;
+            BufferedImage mini = Resizer.resize(miniSource, plan.miniWidth(), plan.miniHeight());
+            if (radius > 0) {
+                Corners.round(thumb, scaled(radius, thumb.getWidth(), image.getWidth()));
+                Corners.round(mini, scaled(radius, mini.getWidth(), image.getWidth()));
+            }
+            return new Derived(thumb, mini, JpegEncoder.encode(thumb, q), JpegEncoder.encode(mini, q));
         }
 
-        int q = options.quality();
-        byte[] main = JpegEncoder.encode(image, q);
-        return new ProcessedImage(main, JpegEncoder.encode(thumb, q), JpegEncoder.encode(mini, q),
-                width, height, thumb.getWidth(), thumb.getHeight(), mini.getWidth(), mini.getHeight(),
-                opened.format);
+        ProcessedImage with(byte[] mainJpeg, BufferedImage main, SourceFormat format) {
+            return new ProcessedImage(mainJpeg, thumbJpeg, miniJpeg, main.getWidth(), main.getHeight(),
+                    thumb.getWidth(), thumb.getHeight(), mini.getWidth(), mini.getHeight(), format);
+        }
+    }
+
+    /** An {@link ImageRejectedException} on its way out of a {@link Runnable}. */
+    private static final class Rejected extends RuntimeException {
+        Rejected(ImageRejectedException cause) {
+            super(cause);
+        }
     }
 
     private static int scaled(int radius, int size, int mainSize) {

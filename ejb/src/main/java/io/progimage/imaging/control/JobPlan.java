@@ -107,7 +107,8 @@ record JobPlan(int mainWidth, int mainHeight, int thumbWidth, int thumbHeight, i
         long shrunk = Math.max(shrunk(mainW, mainH, thumb), shrunk(Math.max(mainW, thumb[0]), Math.max(mainH, thumb[1]), mini));
         long resize = RGB * (main + thumbPixels + miniPixels + shrunk);
         // encoding: the three images, and per JPEG its chunks plus the exact copy
-        long encode = RGB * (main + thumbPixels + miniPixels)
+        // (the main JPEG is encoded while the derived ones are scaled: their intermediate too)
+        long encode = RGB * (main + thumbPixels + miniPixels + shrunk)
                 + 2 * (JpegEncoder.maxBytes(mainW, mainH) + JpegEncoder.maxBytes(thumb[0], thumb[1])
                         + JpegEncoder.maxBytes(mini[0], mini[1]));
         long peak = Math.max(Math.max(decode, rotate), Math.max(filter, Math.max(resize, encode))) + FIXED_BYTES;

@@ -1,6 +1,7 @@
 package io.progimage.imaging.control;
 
 import java.awt.image.BufferedImage;
+import java.util.concurrent.Executor;
 
 /**
  * The five filters, step by step as in FILTERS.md and its reference script.
@@ -31,17 +32,19 @@ final class Looks {
     static final int GOTHAM_BORDER = 20;
 
     /** modulate 120,10,100, colorize 20% #222b6d, gamma 0.5, contrast x2, 20 px black border. */
-    static BufferedImage gotham(BufferedImage image) {
-        float[] rgb = new float[3];
-        ColourMemo.map(Pixels.data(image), c -> {
-            ColorOps.unpack(c, rgb);
-            ColorOps.modulate(rgb, 1.2f, 0.1f);
-            float r = GAMMA_0_5.at(rgb[0] * 0.8f + GOTHAM_BLUE[0] * 0.2f);
-            float g = GAMMA_0_5.at(rgb[1] * 0.8f + GOTHAM_BLUE[1] * 0.2f);
-            float b = GAMMA_0_5.at(rgb[2] * 0.8f + GOTHAM_BLUE[2] * 0.2f);
-            float k = CONTRAST_2.at(max(r, g, b));
-            return ColorOps.packInRange(r * k, g * k, b * k);
-        });
+    static BufferedImage gotham(BufferedImage image, Executor helper) {
+        ColourMemo.map(Pixels.data(image), () -> {
+            float[] rgb = new float[3];
+            return c -> {
+                ColorOps.unpack(c, rgb);
+                ColorOps.modulate(rgb, 1.2f, 0.1f);
+                float r = GAMMA_0_5.at(rgb[0] * 0.8f + GOTHAM_BLUE[0] * 0.2f);
+                float g = GAMMA_0_5.at(rgb[1] * 0.8f + GOTHAM_BLUE[1] * 0.2f);
+                float b = GAMMA_0_5.at(rgb[2] * 0.8f + GOTHAM_BLUE[2] * 0.2f);
+                float k = CONTRAST_2.at(max(r, g, b));
+                return ColorOps.packInRange(r * k, g * k, b * k);
+            };
+        }, helper);
         return border(image, GOTHAM_BORDER);
     }
 
@@ -49,26 +52,28 @@ final class Looks {
      * tone #330000 negate; modulate 150,80,100, gamma 1.2, contrast x2;
      * vignette none to LavenderBlush3; vignette #ff9966 to none.
      */
-    static BufferedImage toaster(BufferedImage image) {
+    static BufferedImage toaster(BufferedImage image, Executor helper) {
         int[] p = Pixels.data(image);
-        float[] rgb = new float[3];
-        ColourMemo.map(p, c -> {
-            ColorOps.unpack(c, rgb);
-            ColorOps.tone(rgb, TOASTER_RED, true);
-            roundTo8Bits(rgb);
-            ColorOps.modulate(rgb, 1.5f, 0.8f);
-            float r = GAMMA_1_2.at(rgb[0]);
-            float g = GAMMA_1_2.at(rgb[1]);
-            float b = GAMMA_1_2.at(rgb[2]);
-            float k = CONTRAST_2.at(max(r, g, b));
-            return ColorOps.packInRange(r * k, g * k, b * k);
-        });
-        TOASTER_VIGNETTE.apply(p, image.getWidth(), image.getHeight());
+        ColourMemo.map(p, () -> {
+            float[] rgb = new float[3];
+            return c -> {
+                ColorOps.unpack(c, rgb);
+                ColorOps.tone(rgb, TOASTER_RED, true);
+                roundTo8Bits(rgb);
+                ColorOps.modulate(rgb, 1.5f, 0.8f);
+                float r = GAMMA_1_2.at(rgb[0]);
+                float g = GAMMA_1_2.at(rgb[1]);
+                float b = GAMMA_1_2.at(rgb[2]);
+                float k = CONTRAST_2.at(max(r, g, b));
+                return ColorOps.packInRange(r * k, g * k, b * k);
+            };
+        }, helper);
+        TOASTER_VIGNETTE.apply(p, image.getWidth(), image.getHeight(), helper);
         return image;
     }
 
     /** level 33% on red and on green, then vignette none to black. */
-    static BufferedImage lomo(BufferedImage image) {
+    static BufferedImage lomo(BufferedImage image, Executor helper) {
         int[] p = Pixels.data(image);
         int[] level = new int[256];
         for (int v = 0; v < 256; v++) {
@@ -78,44 +83,48 @@ final class Looks {
             int c = p[i];
             p[i] = level[c >> 16 & 0xFF] << 16 | level[c >> 8 & 0xFF] << 8 | (c & 0xFF);
         }
-        LOMO_VIGNETTE.apply(p, image.getWidth(), image.getHeight());
+        LOMO_VIGNETTE.apply(p, image.getWidth(), image.getHeight(), helper);
         return image;
     }
 
     /** auto-gamma, modulate 120,50,100, multiply by rgba(255,153,0,0.5). */
-    static BufferedImage kelvin(BufferedImage image) {
+    static BufferedImage kelvin(BufferedImage image, Executor helper) {
         int[] p = Pixels.data(image);
         ColorOps.Curve autoGamma = autoGamma(mean(p));
-        float[] rgb = new float[3];
-        ColourMemo.map(p, c -> {
-            ColorOps.unpack(c, rgb);
-            rgb[0] = autoGamma.at(rgb[0]);
-            rgb[1] = autoGamma.at(rgb[1]);
-            rgb[2] = autoGamma.at(rgb[2]);
-            ColorOps.modulate(rgb, 1.2f, 0.5f);
-            // multiply by colour C at alpha 0.5: 1 - 0.5 + 0.5*C = (1, 0.8, 0.5)
-            return ColorOps.pack(rgb[0], rgb[1] * 0.8f, rgb[2] * 0.5f);
-        });
+        ColourMemo.map(p, () -> {
+            float[] rgb = new float[3];
+            return c -> {
+                ColorOps.unpack(c, rgb);
+                rgb[0] = autoGamma.at(rgb[0]);
+                rgb[1] = autoGamma.at(rgb[1]);
+                rgb[2] = autoGamma.at(rgb[2]);
+                ColorOps.modulate(rgb, 1.2f, 0.5f);
+                // multiply by colour C at alpha 0.5: 1 - 0.5 + 0.5*C = (1, 0.8, 0.5)
+                return ColorOps.pack(rgb[0], rgb[1] * 0.8f, rgb[2] * 0.5f);
+            };
+        }, helper);
         return image;
     }
 
     /** tone #222b6d negate; tone #f7daae; contrast, modulate 100,150,100, auto-gamma. */
-    static BufferedImage colortone(BufferedImage image) {
+    static BufferedImage colortone(BufferedImage image, Executor helper) {
         int[] p = Pixels.data(image);
-        float[] rgb = new float[3];
-        ColourMemo.map(p, c -> {
-            ColorOps.unpack(c, rgb);
-            ColorOps.tone(rgb, COLORTONE_BLUE, true);
-            roundTo8Bits(rgb);
-            ColorOps.tone(rgb, COLORTONE_CREAM, false);
-            roundTo8Bits(rgb);
-            float k = CONTRAST_1.at(max(rgb[0], rgb[1], rgb[2]));
-            rgb[0] *= k;
-            rgb[1] *= k;
-            rgb[2] *= k;
-            ColorOps.modulate(rgb, 1f, 1.5f);
-            return ColorOps.pack(rgb);
-        });
+        ColourMemo.map(p, () -> {
+            float[] rgb = new float[3];
+            return c -> {
+                ColorOps.unpack(c, rgb);
+                ColorOps.tone(rgb, COLORTONE_BLUE, true);
+                roundTo8Bits(rgb);
+                ColorOps.tone(rgb, COLORTONE_CREAM, false);
+                roundTo8Bits(rgb);
+                float k = CONTRAST_1.at(max(rgb[0], rgb[1], rgb[2]));
+                rgb[0] *= k;
+                rgb[1] *= k;
+                rgb[2] *= k;
+                ColorOps.modulate(rgb, 1f, 1.5f);
+                return ColorOps.pack(rgb);
+            };
+        }, helper);
         ColorOps.Curve autoGamma = autoGamma(mean(p));
         int[] lut = new int[256];
         for (int v = 0; v < 256; v++) {
