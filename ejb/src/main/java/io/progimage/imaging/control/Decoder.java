@@ -215,7 +215,17 @@ final class Decoder {
          * to convert while it rearranges.
          */
         BufferedImage readRaw() throws ImageRejectedException {
-            BufferedImage image = reader == null ? decodeNative() : decodeImageIo();
+            return readRaw(true);
+        }
+
+        /**
+         * As {@link #readRaw()}; {@code rearranged} says whether {@link Orientation#apply}
+         * copies the result anyway. Then libjpeg-turbo decodes into BGR bytes too (3
+         * bytes per pixel beside the 4 of the rearranged copy, not 4 + 4: the peak of a
+         * job stays under 8 bytes per source pixel); otherwise straight into int RGB.
+         */
+        BufferedImage readRaw(boolean rearranged) throws ImageRejectedException {
+            BufferedImage image = reader == null ? decodeNative(rearranged) : decodeImageIo();
             if (image.getWidth() != width || image.getHeight() != height) {
                 throw new ImageRejectedException(Reason.CORRUPT, "decoded size "
                         + image.getWidth() + "x" + image.getHeight() + " contradicts the header");
@@ -229,10 +239,10 @@ final class Decoder {
             return Pixels.toOpaqueSrgb(image);
         }
 
-        private BufferedImage decodeNative() throws ImageRejectedException {
+        private BufferedImage decodeNative(boolean bgr) throws ImageRejectedException {
             BufferedImage image;
             try {
-                image = Pixels.newRgb(width, height);
+                image = bgr ? new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR) : Pixels.newRgb(width, height);
             } catch (OutOfMemoryError e) {
                 throw new ImageRejectedException(Reason.TOO_LARGE, "not enough memory to decode the JPEG image", e);
             }

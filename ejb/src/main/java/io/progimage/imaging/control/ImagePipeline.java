@@ -91,13 +91,14 @@ public final class ImagePipeline {
     private ProcessedImage process(Decoder.Opened opened, ProcessingOptions options, JobPlan plan)
             throws ImageRejectedException {
         int degrees = Rotation.normalize(options.rotation());
-        BufferedImage image = opened.readRaw(); // int RGB, or the JPEG reader's BGR bytes
-        opened.close(); // let the reader's buffers go before the copies below
-
         Orientation exact = Orientation.exif(opened.orientation);
         if (Rotation.isQuarterTurn(degrees)) {
             exact = Orientation.quarterTurns(degrees / 90).after(exact);
         }
+        // int RGB, or BGR bytes (the JPEG readers') that the rearrangement converts as it copies
+        BufferedImage image = opened.readRaw(!exact.equals(Orientation.IDENTITY));
+        opened.close(); // let the reader's buffers go before the copies below
+
         image = exact.apply(image); // also converts BGR to int RGB, in the same pass
         if (!Rotation.isQuarterTurn(degrees)) {
             image = Rotation.arbitrary(image, degrees);
