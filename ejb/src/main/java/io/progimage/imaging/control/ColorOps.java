@@ -105,6 +105,41 @@ final class ColorOps {
     }
 
     /**
+     * {@link #modulate} with fixed factors for colours of 8-bit channels (those whose
+     * previous step rounds to 8 bits): the maximum and minimum are found among ints
+     * (conditional moves, which random colours cannot mispredict), and everything
+     * that depends only on their sum, the lightness, is tabulated (no division per
+     * pixel). Equal to {@link #modulate} within float rounding.
+     */
+    static final class Modulate8 {
+        private final float[] lightness = new float[511];  // new lightness by max8 + min8
+        private final float[] chroma = new float[511];     // factor of the channels' spread
+
+        Modulate8(float brightness, float saturation) {
+            for (int sum = 0; sum <= 510; sum++) {
+                float l = sum / 510f;
+                float l2 = l * brightness;
+                float gl = 1 - Math.abs(2 * l - 1);
+                lightness[sum] = l2;
+                chroma[sum] = gl > 0 ? saturation * (1 - Math.abs(2 * l2 - 1)) / gl : 0;
+            }
+        }
+
+        void apply(int r8, int g8, int b8, float[] rgb) {
+            int max8 = Math.max(r8, Math.max(g8, b8));
+            int min8 = Math.min(r8, Math.min(g8, b8));
+            float l2 = lightness[max8 + min8];
+            float k = chroma[max8 + min8];
+            // a gray (max8 == min8) has no spread: all three become clamp(l2), as in modulate
+            float min = UNIT[min8];
+            float min2 = l2 - 0.5f * (UNIT[max8] - min) * k;
+            rgb[0] = clamp(min2 + (UNIT[r8] - min) * k);
+            rgb[1] = clamp(min2 + (UNIT[g8] - min) * k);
+            rgb[2] = clamp(min2 + (UNIT[b8] - min) * k);
+        }
+    }
+
+    /**
      * {@code tone COLOR 100 [negate]}: blend COLOR in through a mask of the
      * image's own gray (luma), inverted with negate so that shadows take it.
      */

@@ -20,6 +20,8 @@ final class Looks {
     private static final ColorOps.Curve LEVEL_33 = ColorOps.level(0.33, 0.67);
     private static final Vignette TOASTER_VIGNETTE = Vignette.of(NONE, LAVENDER_BLUSH_3, 0xFF9966, NONE);
     private static final Vignette LOMO_VIGNETTE = Vignette.of(NONE, 0x000000);
+    private static final ColorOps.Modulate8 GOTHAM_MODULATE = new ColorOps.Modulate8(1.2f, 0.1f);
+    private static final ColorOps.Modulate8 TOASTER_MODULATE = new ColorOps.Modulate8(1.5f, 0.8f);
     private static final float[] GOTHAM_BLUE = ColorOps.colour(0x222B6D);
     private static final float[] TOASTER_RED = ColorOps.colour(0x330000);
     private static final float[] COLORTONE_BLUE = ColorOps.colour(0x222B6D);
@@ -33,18 +35,7 @@ final class Looks {
 
     /** modulate 120,10,100, colorize 20% #222b6d, gamma 0.5, contrast x2, 20 px black border. */
     static BufferedImage gotham(BufferedImage image, Executor helper) {
-        ColourMemo.map(Pixels.data(image), () -> {
-            float[] rgb = new float[3];
-            return c -> {
-                ColorOps.unpack(c, rgb);
-                ColorOps.modulate(rgb, 1.2f, 0.1f);
-                float r = GAMMA_0_5.at(rgb[0] * 0.8f + GOTHAM_BLUE[0] * 0.2f);
-                float g = GAMMA_0_5.at(rgb[1] * 0.8f + GOTHAM_BLUE[1] * 0.2f);
-                float b = GAMMA_0_5.at(rgb[2] * 0.8f + GOTHAM_BLUE[2] * 0.2f);
-                float k = CONTRAST_2.at(max(r, g, b));
-                return ColorOps.packInRange(r * k, g * k, b * k);
-            };
-        }, helper);
+        ColourMemo.map(Pixels.data(image), () -> Looks::gotham, helper);
         return border(image, GOTHAM_BORDER);
     }
 
@@ -54,20 +45,7 @@ final class Looks {
      */
     static BufferedImage toaster(BufferedImage image, Executor helper) {
         int[] p = Pixels.data(image);
-        ColourMemo.map(p, () -> {
-            float[] rgb = new float[3];
-            return c -> {
-                ColorOps.unpack(c, rgb);
-                ColorOps.tone(rgb, TOASTER_RED, true);
-                roundTo8Bits(rgb);
-                ColorOps.modulate(rgb, 1.5f, 0.8f);
-                float r = GAMMA_1_2.at(rgb[0]);
-                float g = GAMMA_1_2.at(rgb[1]);
-                float b = GAMMA_1_2.at(rgb[2]);
-                float k = CONTRAST_2.at(max(r, g, b));
-                return ColorOps.packInRange(r * k, g * k, b * k);
-            };
-        }, helper);
+        ColourMemo.map(p, () -> Looks::toaster, helper);
         TOASTER_VIGNETTE.apply(p, image.getWidth(), image.getHeight(), helper);
         return image;
     }
@@ -91,40 +69,18 @@ final class Looks {
     static BufferedImage kelvin(BufferedImage image, Executor helper) {
         int[] p = Pixels.data(image);
         ColorOps.Curve autoGamma = autoGamma(mean(p));
-        ColourMemo.map(p, () -> {
-            float[] rgb = new float[3];
-            return c -> {
-                ColorOps.unpack(c, rgb);
-                rgb[0] = autoGamma.at(rgb[0]);
-                rgb[1] = autoGamma.at(rgb[1]);
-                rgb[2] = autoGamma.at(rgb[2]);
-                ColorOps.modulate(rgb, 1.2f, 0.5f);
-                // multiply by colour C at alpha 0.5: 1 - 0.5 + 0.5*C = (1, 0.8, 0.5)
-                return ColorOps.pack(rgb[0], rgb[1] * 0.8f, rgb[2] * 0.5f);
-            };
-        }, helper);
+        float[] byValue = new float[256]; // auto-gamma of each 8-bit value
+        for (int v = 0; v < 256; v++) {
+            byValue[v] = autoGamma.at(ColorOps.UNIT[v]);
+        }
+        ColourMemo.map(p, () -> c -> kelvin(c, byValue), helper);
         return image;
     }
 
     /** tone #222b6d negate; tone #f7daae; contrast, modulate 100,150,100, auto-gamma. */
     static BufferedImage colortone(BufferedImage image, Executor helper) {
         int[] p = Pixels.data(image);
-        ColourMemo.map(p, () -> {
-            float[] rgb = new float[3];
-            return c -> {
-                ColorOps.unpack(c, rgb);
-                ColorOps.tone(rgb, COLORTONE_BLUE, true);
-                roundTo8Bits(rgb);
-                ColorOps.tone(rgb, COLORTONE_CREAM, false);
-                roundTo8Bits(rgb);
-                float k = CONTRAST_1.at(max(rgb[0], rgb[1], rgb[2]));
-                rgb[0] *= k;
-                rgb[1] *= k;
-                rgb[2] *= k;
-                ColorOps.modulate(rgb, 1f, 1.5f);
-                return ColorOps.pack(rgb);
-            };
-        }, helper);
+        ColourMemo.map(p, () -> Looks::colortone, helper);
         ColorOps.Curve autoGamma = autoGamma(mean(p));
         int[] lut = new int[256];
         for (int v = 0; v < 256; v++) {
@@ -135,6 +91,100 @@ final class Looks {
             p[i] = lut[c >> 16 & 0xFF] << 16 | lut[c >> 8 & 0xFF] << 8 | lut[c & 0xFF];
         }
         return image;
+    }
+
+    // The per-colour steps of each filter as a static method with its scratch array
+    // local: inlined, the JIT keeps the array in registers (escape analysis), where a
+    // scratch array shared by a lambda stays in memory.
+
+    private static int gotham(int c) {
+        float[] rgb = new float[3];
+        GOTHAM_MODULATE.apply(c >> 16 & 0xFF, c >> 8 & 0xFF, c & 0xFF, rgb);
+        float r = GAMMA_0_5.at(rgb[0] * 0.8f + GOTHAM_BLUE[0] * 0.2f);
+        float g = GAMMA_0_5.at(rgb[1] * 0.8f + GOTHAM_BLUE[1] * 0.2f);
+        float b = GAMMA_0_5.at(rgb[2] * 0.8f + GOTHAM_BLUE[2] * 0.2f);
+        float k = CONTRAST_2.at(max(r, g, b));
+        return ColorOps.packInRange(r * k, g * k, b * k);
+    }
+
+    private static int toaster(int c) {
+        float[] unit = ColorOps.UNIT;
+        float r0 = unit[c >> 16 & 0xFF];
+        float g0 = unit[c >> 8 & 0xFF];
+        float b0 = unit[c & 0xFF];
+        // tone #330000 negate (ColorOps.tone), rounded to 8 bits as the script's PNG
+        float m = 1 - (ColorOps.LUMA_R * r0 + ColorOps.LUMA_G * g0 + ColorOps.LUMA_B * b0);
+        float[] rgb = new float[3];
+        TOASTER_MODULATE.apply(round8(r0 + m * (TOASTER_RED[0] - r0)), round8(g0 + m * (TOASTER_RED[1] - g0)),
+                round8(b0 + m * (TOASTER_RED[2] - b0)), rgb);
+        float r = GAMMA_1_2.at(rgb[0]);
+        float g = GAMMA_1_2.at(rgb[1]);
+        float b = GAMMA_1_2.at(rgb[2]);
+        float k = CONTRAST_2.at(max(r, g, b));
+        return ColorOps.packInRange(r * k, g * k, b * k);
+    }
+
+    private static int kelvin(int c, float[] autoGamma) {
+        float[] rgb = {autoGamma[c >> 16 & 0xFF], autoGamma[c >> 8 & 0xFF], autoGamma[c & 0xFF]};
+        ColorOps.modulate(rgb, 1.2f, 0.5f);
+        // multiply by colour C at alpha 0.5: 1 - 0.5 + 0.5*C = (1, 0.8, 0.5)
+        return ColorOps.pack(rgb[0], rgb[1] * 0.8f, rgb[2] * 0.5f);
+    }
+
+    /**
+     * Contrast's factor by 8-bit brightness: in colortone the tone steps before it
+     * round to 8 bits, so a table by the maximum channel replaces the curve.
+     */
+    private static final float[] CONTRAST_1_BY_MAX = new float[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            CONTRAST_1_BY_MAX[v] = CONTRAST_1.at(ColorOps.UNIT[v]);
+        }
+    }
+
+    /**
+     * One colour through colortone's steps before auto-gamma, in locals and
+     * integer max/min (the generic steps' float arrays and branches cost half
+     * the time on random colours).
+     */
+    private static int colortone(int c) {
+        float[] unit = ColorOps.UNIT;
+        float r = unit[c >> 16 & 0xFF];
+        float g = unit[c >> 8 & 0xFF];
+        float b = unit[c & 0xFF];
+        // tone #222b6d negate (ColorOps.tone), rounded to 8 bits as the script's PNG
+        float m = 1 - (ColorOps.LUMA_R * r + ColorOps.LUMA_G * g + ColorOps.LUMA_B * b);
+        int r8 = round8(r + m * (COLORTONE_BLUE[0] - r));
+        int g8 = round8(g + m * (COLORTONE_BLUE[1] - g));
+        int b8 = round8(b + m * (COLORTONE_BLUE[2] - b));
+        r = unit[r8];
+        g = unit[g8];
+        b = unit[b8];
+        // tone #f7daae, rounded
+        m = ColorOps.LUMA_R * r + ColorOps.LUMA_G * g + ColorOps.LUMA_B * b;
+        r8 = round8(r + m * (COLORTONE_CREAM[0] - r));
+        g8 = round8(g + m * (COLORTONE_CREAM[1] - g));
+        b8 = round8(b + m * (COLORTONE_CREAM[2] - b));
+        // contrast: the channels scaled by the factor of the brightness (the maximum)
+        int max8 = Math.max(r8, Math.max(g8, b8));
+        int min8 = Math.min(r8, Math.min(g8, b8));
+        float k = CONTRAST_1_BY_MAX[max8];
+        float max = unit[max8] * k;
+        float min = unit[min8] * k;
+        // modulate 100,150 (ColorOps.modulate): with the lightness kept, the chroma scales by 1.5
+        float l = (max + min) * 0.5f;
+        if (max8 == min8) {
+            int v = round8(ColorOps.clamp(l));
+            return v << 16 | v << 8 | v;
+        }
+        float min2 = l - 0.75f * (max - min);
+        return ColorOps.pack(min2 + (unit[r8] * k - min) * 1.5f, min2 + (unit[g8] * k - min) * 1.5f,
+                min2 + (unit[b8] * k - min) * 1.5f);
+    }
+
+    private static int round8(float v) {
+        return (int) (v * 255 + 0.5f);
     }
 
     /** {@code -auto-gamma}: the gamma that takes the mean of all channels to 0.5. */

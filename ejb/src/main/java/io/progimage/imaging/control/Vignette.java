@@ -70,13 +70,22 @@ final class Vignette {
         float gx = (float) ((cw - 1) / 2.0 - (cw - w) / 2);
         float gy = (float) ((ch - 1) / 2.0 - (ch - h) / 2);
         float scale = (float) (STEPS / ((Math.max(cw, ch) - 1) / 2.0));
+        float[] dx2 = new float[w];
+        for (int x = 0; x < w; x++) {
+            float dx = x - gx;
+            dx2[x] = dx * dx;
+        }
+        int[] index = new int[w];
         for (int y = fromRow; y < toRow; y++) {
             float dy = y - gy;
             float dy2 = dy * dy;
             int row = y * w;
-            float dx = -gx; // counted in float: an int-to-float conversion per pixel stalls (ColorOps.UNIT)
-            for (int x = 0; x < w; x++, dx++) {
-                int i = (int) ((float) Math.sqrt(dx * dx + dy2) * scale + 0.5f);
+            // the row's distances in a loop of their own, which the JIT vectorises (square roots included)
+            for (int x = 0; x < w; x++) {
+                index[x] = (int) ((float) Math.sqrt(dx2[x] + dy2) * scale + 0.5f);
+            }
+            for (int x = 0; x < w; x++) {
+                int i = index[x];
                 int f = (i > STEPS ? STEPS : i) * 3;
                 int c = p[row + x];
                 int r = ((c >> 16 & 0xFF) * factors[f] + 32768) >>> 16;
