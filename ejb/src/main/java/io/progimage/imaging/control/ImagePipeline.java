@@ -99,7 +99,7 @@ public final class ImagePipeline {
         BufferedImage image = opened.readRaw(!exact.equals(Orientation.IDENTITY));
         opened.close(); // let the reader's buffers go before the copies below
 
-        image = exact.apply(image); // also converts BGR to int RGB, in the same pass
+        image = exact.apply(image, helper); // also converts BGR to int RGB, in the same pass
         if (!Rotation.isQuarterTurn(degrees)) {
             image = Rotation.arbitrary(image, degrees);
         }

@@ -56,6 +56,11 @@ record Orientation(int a, int b, int c, int d) {
      * rearranging saves a full copy of the image (and its memory) per job.
      */
     BufferedImage apply(BufferedImage src) {
+        return apply(src, null);
+    }
+
+    /** As {@link #apply(BufferedImage)}, the two halves of the source's rows on two threads ({@link Split}). */
+    BufferedImage apply(BufferedImage src, java.util.concurrent.Executor helper) {
         boolean bgr = src.getType() == BufferedImage.TYPE_3BYTE_BGR;
         if (equals(IDENTITY) && !bgr) {
             return src;
@@ -75,27 +80,35 @@ record Orientation(int a, int b, int c, int d) {
         // Tiles keep both the row-wise reads and the column-wise writes of a
         // transposition inside the cache.
         final int tile = 64;
-        for (int ty = 0; ty < sh; ty += tile) {
-            int yEnd = Math.min(sh, ty + tile);
-            for (int tx = 0; tx < sw; tx += tile) {
-                int xEnd = Math.min(sw, tx + tile);
-                for (int y = ty; y < yEnd; y++) {
-                    int row = y * sw;
-                    int dest = (c * tx + d * y + oy) * dw + a * tx + b * y + ox;
-                    if (bgr) {
-                        for (int x = tx, j = (row + tx) * 3; x < xEnd; x++, j += 3) {
-                            t[dest] = (bytes[j + 2] & 0xFF) << 16 | (bytes[j + 1] & 0xFF) << 8 | (bytes[j] & 0xFF);
-                            dest += step;
-                        }
-                    } else {
-                        for (int x = tx; x < xEnd; x++) {
-                            t[dest] = s[row + x];
-                            dest += step;
-                        }
+        int tiles = (sh + tile - 1) / tile;
+        Split.halves(helper, tiles, (from, to) -> {
+            for (int ty = from * tile; ty < Math.min(sh, to * tile); ty += tile) {
+                copyTileRow(ty, Math.min(sh, ty + tile), sw, dw, ox, oy, step, tile, bgr, bytes, s, t);
+            }
+        });
+        return out;
+    }
+
+    /** Source rows {@code ty..yEnd} to wherever the transform puts them, a tile at a time. */
+    private void copyTileRow(int ty, int yEnd, int sw, int dw, int ox, int oy, int step, int tile,
+                             boolean bgr, byte[] bytes, int[] s, int[] t) {
+        for (int tx = 0; tx < sw; tx += tile) {
+            int xEnd = Math.min(sw, tx + tile);
+            for (int y = ty; y < yEnd; y++) {
+                int row = y * sw;
+                int dest = (c * tx + d * y + oy) * dw + a * tx + b * y + ox;
+                if (bgr) {
+                    for (int x = tx, j = (row + tx) * 3; x < xEnd; x++, j += 3) {
+                        t[dest] = (bytes[j + 2] & 0xFF) << 16 | (bytes[j + 1] & 0xFF) << 8 | (bytes[j] & 0xFF);
+                        dest += step;
+                    }
+                } else {
+                    for (int x = tx; x < xEnd; x++) {
+                        t[dest] = s[row + x];
+                        dest += step;
                     }
                 }
             }
         }
-        return out;
     }
 }
