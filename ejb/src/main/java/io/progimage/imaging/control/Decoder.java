@@ -206,7 +206,7 @@ final class Decoder {
         /** Decodes the first image into an opaque sRGB {@code TYPE_INT_RGB} image, or says why not. */
         BufferedImage read() throws ImageRejectedException {
             BufferedImage image = readRaw();
-            return image.getType() == BufferedImage.TYPE_3BYTE_BGR ? Orientation.IDENTITY.apply(image) : image;
+            return image.getType() == BufferedImage.TYPE_INT_RGB ? image : Orientation.IDENTITY.apply(image);
         }
 
         /**
@@ -233,8 +233,10 @@ final class Decoder {
             if (profile != null) {
                 return IccProfiles.toSrgb(Pixels.toOpaqueSrgb(image), profile);
             }
-            if (image.getType() == BufferedImage.TYPE_3BYTE_BGR && image.getColorModel().getColorSpace().isCS_sRGB()) {
-                return image;
+            boolean srgb = image.getColorModel().getColorSpace().isCS_sRGB();
+            if (srgb && (image.getType() == BufferedImage.TYPE_3BYTE_BGR
+                    || rearranged && image.getType() == BufferedImage.TYPE_4BYTE_ABGR)) {
+                return image; // Orientation.apply converts (and flattens) as it copies
             }
             return Pixels.toOpaqueSrgb(image);
         }

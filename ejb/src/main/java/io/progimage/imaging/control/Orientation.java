@@ -52,8 +52,9 @@ record Orientation(int a, int b, int c, int d) {
 
     /**
      * Applies the transform; {@code src} is {@code TYPE_INT_RGB}, or
-     * {@code TYPE_3BYTE_BGR} as the JPEG reader returns it: converting while
-     * rearranging saves a full copy of the image (and its memory) per job.
+     * {@code TYPE_3BYTE_BGR} as the JPEG readers return it, or sRGB
+     * {@code TYPE_4BYTE_ABGR} as the PNG reader does (flattened on white):
+     * converting while rearranging saves a full copy of the image per job.
      */
     BufferedImage apply(BufferedImage src) {
         return apply(src, null);
@@ -62,7 +63,8 @@ record Orientation(int a, int b, int c, int d) {
     /** As {@link #apply(BufferedImage)}, the two halves of the source's rows on two threads ({@link Split}). */
     BufferedImage apply(BufferedImage src, java.util.concurrent.Executor helper) {
         boolean bgr = src.getType() == BufferedImage.TYPE_3BYTE_BGR;
-        if (equals(IDENTITY) && !bgr) {
+        boolean abgr = src.getType() == BufferedImage.TYPE_4BYTE_ABGR;
+        if (equals(IDENTITY) && !bgr && !abgr) {
             return src;
         }
         int sw = src.getWidth();
@@ -71,8 +73,8 @@ record Orientation(int a, int b, int c, int d) {
         int dh = swapsSides() ? sw : sh;
         BufferedImage out = Pixels.newRgb(dw, dh);
         int[] t = Pixels.data(out);
-        int[] s = bgr ? null : Pixels.data(src);
-        byte[] bytes = bgr ? ((DataBufferByte) src.getRaster().getDataBuffer()).getData() : null;
+        int[] s = bgr || abgr ? null : Pixels.data(src);
+        byte[] bytes = bgr || abgr ? ((DataBufferByte) src.getRaster().getDataBuffer()).getData() : null;
         // dest = M * src with the origin moved back into the image
         int ox = a + b < 0 ? dw - 1 : 0;
         int oy = c + d < 0 ? dh - 1 : 0;
@@ -83,7 +85,7 @@ record Orientation(int a, int b, int c, int d) {
         int tiles = (sh + tile - 1) / tile;
         Split.halves(helper, tiles, (from, to) -> {
             for (int ty = from * tile; ty < Math.min(sh, to * tile); ty += tile) {
-                copyTileRow(ty, Math.min(sh, ty + tile), sw, dw, ox, oy, step, tile, bgr, bytes, s, t);
+                copyTileRow(ty, Math.min(sh, ty + tile), sw, dw, ox, oy, step, tile, bgr, abgr, bytes, s, t);
             }
         });
         return out;
@@ -91,7 +93,7 @@ record Orientation(int a, int b, int c, int d) {
 
     /** Source rows {@code ty..yEnd} to wherever the transform puts them, a tile at a time. */
     private void copyTileRow(int ty, int yEnd, int sw, int dw, int ox, int oy, int step, int tile,
-                             boolean bgr, byte[] bytes, int[] s, int[] t) {
+                             boolean bgr, boolean abgr, byte[] bytes, int[] s, int[] t) {
         for (int tx = 0; tx < sw; tx += tile) {
             int xEnd = Math.min(sw, tx + tile);
             for (int y = ty; y < yEnd; y++) {
@@ -100,6 +102,11 @@ record Orientation(int a, int b, int c, int d) {
                 if (bgr) {
                     for (int x = tx, j = (row + tx) * 3; x < xEnd; x++, j += 3) {
                         t[dest] = (bytes[j + 2] & 0xFF) << 16 | (bytes[j + 1] & 0xFF) << 8 | (bytes[j] & 0xFF);
+                        dest += step;
+                    }
+                } else if (abgr) { // an RGBA PNG: flattened on white in the same pass
+                    for (int x = tx, j = (row + tx) * 4; x < xEnd; x++, j += 4) {
+                        t[dest] = Pixels.over(bytes[j] & 0xFF, bytes[j + 3] & 0xFF, bytes[j + 2] & 0xFF, bytes[j + 1] & 0xFF);
                         dest += step;
                     }
                 } else {

@@ -88,7 +88,7 @@ final class Pixels {
         return out;
     }
 
-    private static int over(int a, int r, int g, int b) {
+    static int over(int a, int r, int g, int b) {
         if (a == 255) {
             return r << 16 | g << 8 | b;
         }
