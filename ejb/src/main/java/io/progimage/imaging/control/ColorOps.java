@@ -139,18 +139,6 @@ final class ColorOps {
         }
     }
 
-    /**
-     * {@code tone COLOR 100 [negate]}: blend COLOR in through a mask of the
-     * image's own gray (luma), inverted with negate so that shadows take it.
-     */
-    static void tone(float[] rgb, float[] colour, boolean negate) {
-        float gray = LUMA_R * rgb[0] + LUMA_G * rgb[1] + LUMA_B * rgb[2];
-        float m = negate ? 1 - gray : gray;
-        rgb[0] += m * (colour[0] - rgb[0]);
-        rgb[1] += m * (colour[1] - rgb[1]);
-        rgb[2] += m * (colour[2] - rgb[2]);
-    }
-
     static float[] colour(int rgb) {
         return new float[] {(rgb >> 16 & 0xFF) / 255f, (rgb >> 8 & 0xFF) / 255f, (rgb & 0xFF) / 255f};
     }
@@ -170,12 +158,6 @@ final class ColorOps {
         for (int v = 0; v < 256; v++) {
             UNIT[v] = v * (1 / 255f);
         }
-    }
-
-    static void unpack(int p, float[] rgb) {
-        rgb[0] = UNIT[p >> 16 & 0xFF];
-        rgb[1] = UNIT[p >> 8 & 0xFF];
-        rgb[2] = UNIT[p & 0xFF];
     }
 
     /** Rounds to 8 bits, like the PNG each step of the reference script writes. */

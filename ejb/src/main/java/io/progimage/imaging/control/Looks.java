@@ -112,7 +112,8 @@ final class Looks {
         float r0 = unit[c >> 16 & 0xFF];
         float g0 = unit[c >> 8 & 0xFF];
         float b0 = unit[c & 0xFF];
-        // tone #330000 negate (ColorOps.tone), rounded to 8 bits as the script's PNG
+        // tone #330000 negate: the colour blended in through the inverted luma, rounded to
+        // 8 bits as the script's PNG (tone mixes two colours: the result stays in 0..1)
         float m = 1 - (ColorOps.LUMA_R * r0 + ColorOps.LUMA_G * g0 + ColorOps.LUMA_B * b0);
         float[] rgb = new float[3];
         TOASTER_MODULATE.apply(round8(r0 + m * (TOASTER_RED[0] - r0)), round8(g0 + m * (TOASTER_RED[1] - g0)),
@@ -153,7 +154,8 @@ final class Looks {
         float r = unit[c >> 16 & 0xFF];
         float g = unit[c >> 8 & 0xFF];
         float b = unit[c & 0xFF];
-        // tone #222b6d negate (ColorOps.tone), rounded to 8 bits as the script's PNG
+        // tone #222b6d negate: the colour blended in through the inverted luma, rounded to
+        // 8 bits as the script's PNG (tone mixes two colours: the result stays in 0..1)
         float m = 1 - (ColorOps.LUMA_R * r + ColorOps.LUMA_G * g + ColorOps.LUMA_B * b);
         int r8 = round8(r + m * (COLORTONE_BLUE[0] - r));
         int g8 = round8(g + m * (COLORTONE_BLUE[1] - g));
@@ -161,7 +163,7 @@ final class Looks {
         r = unit[r8];
         g = unit[g8];
         b = unit[b8];
-        // tone #f7daae, rounded
+        // tone #f7daae: blended in through the luma itself, rounded
         m = ColorOps.LUMA_R * r + ColorOps.LUMA_G * g + ColorOps.LUMA_B * b;
         r8 = round8(r + m * (COLORTONE_CREAM[0] - r));
         g8 = round8(g + m * (COLORTONE_CREAM[1] - g));
@@ -208,13 +210,6 @@ final class Looks {
             sum += (c >> 16 & 0xFF) + (c >> 8 & 0xFF) + (c & 0xFF);
         }
         return sum / (3.0 * 255 * p.length);
-    }
-
-    /** For values already in 0..1 (tone mixes two colours, so it cannot leave the range). */
-    private static void roundTo8Bits(float[] rgb) {
-        rgb[0] = ColorOps.UNIT[(int) (rgb[0] * 255 + 0.5f)];
-        rgb[1] = ColorOps.UNIT[(int) (rgb[1] * 255 + 0.5f)];
-        rgb[2] = ColorOps.UNIT[(int) (rgb[2] * 255 + 0.5f)];
     }
 
     private static float max(float r, float g, float b) {
