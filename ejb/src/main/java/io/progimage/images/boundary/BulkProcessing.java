@@ -59,7 +59,7 @@ public class BulkProcessing {
             byte[] source = switch (image.sourceKind()) {
                 case FILE -> processor.original(image, held);
                 case REMOTE -> processor.fetch(image.remoteUrl(), "remote_file_url", held);
-                case IMAGE -> processor.original(em.find(Image.class, image.sourceImageId()), held);
+                case IMAGE -> processor.original(source(image), held);
             };
             processor.process(image, source, image.sourceKind() != Image.SourceKind.FILE, Uploads.sourceField(image));
         } catch (DomainException refused) {
@@ -68,6 +68,19 @@ public class BulkProcessing {
             }
             image.markFailed("invalid_request", refused.getMessage(), clock.instant());
         }
+    }
+
+    /**
+     * The item's {@code image_id} source, share-locked so that a DELETE of it waits until this
+     * attempt has read its original. Gone (deleted after the item was queued, which the 409 of
+     * {@link Images#delete} narrows to a race with the queueing): the item fails as invalid.
+     */
+    private Image source(Image item) {
+        Image source = em.find(Image.class, item.sourceImageId(), LockModeType.PESSIMISTIC_READ);
+        if (source == null) {
+            throw DomainException.invalid(Uploads.sourceField(item), "names an image that has been deleted");
+        }
+        return source;
     }
 
     /**

@@ -1,14 +1,21 @@
 package io.progimage.images.boundary;
 
 import io.progimage.images.entity.Image;
+import io.progimage.platform.boundary.DomainException;
+import io.progimage.storage.boundary.Storage;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
 import java.util.Optional;
 
-/** Reading a user's images (API.md §5.2, §5.3, §5.5); another user's image does not exist. */
+/**
+ * Reading and deleting a user's images (API.md §5.2, §5.3, §5.5; DELETE is issue 14's
+ * addition); another user's image does not exist.
+ */
 @Stateless
 public class Images {
 
@@ -17,6 +24,9 @@ public class Images {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Storage storage;
 
     public Page list(String userId, int offset, int limit) {
         List<Image> images = em.createNamedQuery(Image.OF_USER, Image.class)
@@ -31,6 +41,27 @@ public class Images {
     public Optional<Image> find(String userId, String id) {
         return Optional.ofNullable(id == null || id.length() != 36 ? null : em.find(Image.class, id))
                 .filter(image -> image.userId().equals(userId));
+    }
+
+    /**
+     * Deletes the image: its row now, its files (the three outputs and the kept original) when
+     * the transaction commits. The row lock waits for a bulk attempt that is processing it, so
+     * that attempt's files are there to be removed; a pending item's message, delivered later,
+     * finds no row and is consumed without work. Refused (409) while pending items still have to
+     * read this image's original as their {@code image_id} source.
+     */
+    public void delete(String userId, String id) {
+        Image image = id == null || id.length() != 36 ? null : em.find(Image.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (image == null || !image.userId().equals(userId)) {
+            throw new DomainException(DomainException.Kind.NOT_FOUND, "no such image");
+        }
+        long readers = em.createNamedQuery(Image.PENDING_FROM_SOURCE, Long.class).setParameter("id", id).getSingleResult();
+        if (readers > 0) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "the image is the image_id source of " + readers
+                    + " pending bulk item(s); delete it once they are ready or failed");
+        }
+        em.remove(image);
+        storage.removeAllOnCommit(id);
     }
 
     /** A ready image whose public file name is {@code name}, for the unauthenticated file endpoint. */

@@ -87,7 +87,7 @@ public class Processor {
             storage.writeAll(image.id(), main, thumb, mini);
         }
         image.markReady(result.sourceFormat().name().toLowerCase(java.util.Locale.ROOT), result.width(), result.height(),
-                result.mainSize(), clock.instant());
+                result.mainSize(), result.placeholders().dominantColor(), result.placeholders().blurhash(), clock.instant());
     }
 
     static ProcessingOptions options(Processing p) {

@@ -138,8 +138,9 @@ public final class ImagePipeline {
         }
     }
 
-    /** The thumbnail and the mini, encoded. */
-    private record Derived(BufferedImage thumb, BufferedImage mini, byte[] thumbJpeg, byte[] miniJpeg) {
+    /** The thumbnail and the mini, encoded, and the placeholders drawn from the mini. */
+    private record Derived(BufferedImage thumb, BufferedImage mini, byte[] thumbJpeg, byte[] miniJpeg,
+                           Placeholders placeholders) {
 
         /** Scales both from {@code image} (not changed), rounds their corners, encodes them. */
         static Derived of(BufferedImage image, JobPlan plan, int radius, int q) throws ImageRejectedException {
@@ -152,12 +153,13 @@ public final class ImagePipeline {
                 Corners.round(thumb, scaled(radius, thumb.getWidth(), image.getWidth()));
                 Corners.round(mini, scaled(radius, mini.getWidth(), image.getWidth()));
             }
-            return new Derived(thumb, mini, JpegEncoder.encode(thumb, q), JpegEncoder.encode(mini, q));
+            return new Derived(thumb, mini, JpegEncoder.encode(thumb, q), JpegEncoder.encode(mini, q),
+                    Placeholders.of(mini));
         }
 
         ProcessedImage with(byte[] mainJpeg, BufferedImage main, SourceFormat format) {
             return new ProcessedImage(mainJpeg, thumbJpeg, miniJpeg, main.getWidth(), main.getHeight(),
-                    thumb.getWidth(), thumb.getHeight(), mini.getWidth(), mini.getHeight(), format);
+                    thumb.getWidth(), thumb.getHeight(), mini.getWidth(), mini.getHeight(), format, placeholders);
         }
     }
 

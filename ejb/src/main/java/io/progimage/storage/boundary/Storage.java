@@ -49,6 +49,27 @@ public class Storage {
         }
     }
 
+    /** Removes every file of the image once the caller's transaction has committed (DELETE). */
+    public void removeAllOnCommit(String imageId) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    try {
+                        store.deleteAll(imageId);
+                    } catch (RuntimeException e) {
+                        // the row is gone, so no URL reaches these files: garbage, not a leak to clients
+                        LOG.log(Level.WARNING, "could not remove the files of deleted image " + imageId, e);
+                    }
+                }
+            }
+        });
+    }
+
     public void discardTemporaries(String imageId) {
         store.discardTemporaries(imageId);
     }

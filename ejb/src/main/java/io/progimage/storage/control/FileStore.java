@@ -86,6 +86,22 @@ public final class FileStore {
         }
     }
 
+    /** Removes the image's folder with every file in it; nothing to do when there is none. */
+    public void deleteAll(String imageId) {
+        Path folder = file(imageId, "original").getParent();
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the files of image " + imageId, e);
+        }
+    }
+
     /** Removes one file, and the image's folder when that leaves it empty. */
     public void delete(String imageId, String name) {
         Path file = file(imageId, name);

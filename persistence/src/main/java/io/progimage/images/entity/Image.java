@@ -21,10 +21,14 @@ import java.util.UUID;
 @Table(name = "images")
 @NamedQuery(name = Image.OF_USER, query = "SELECT i FROM Image i WHERE i.userId = :userId ORDER BY i.createdAt DESC, i.id DESC")
 @NamedQuery(name = Image.COUNT_OF_USER, query = "SELECT COUNT(i) FROM Image i WHERE i.userId = :userId")
+@NamedQuery(name = Image.PENDING_FROM_SOURCE, query = "SELECT COUNT(i) FROM Image i WHERE i.sourceImageId = :id"
+        + " AND i.status = io.progimage.images.entity.Image.Status.PENDING")
 public class Image {
 
     public static final String OF_USER = "Image.ofUser";
     public static final String COUNT_OF_USER = "Image.countOfUser";
+    /** Pending items that will read the original of image {@code :id} ({@code image_id} sources). */
+    public static final String PENDING_FROM_SOURCE = "Image.pendingFromSource";
 
     public enum Status { PENDING, READY, FAILED }
 
@@ -64,6 +68,11 @@ public class Image {
     private Integer height;
 
     private Long bytes;
+
+    @Column(name = "dominant_color")
+    private String dominantColor;
+
+    private String blurhash;
 
     @Column(name = "error_code")
     private String errorCode;
@@ -105,13 +114,19 @@ public class Image {
         this.updatedAt = now;
     }
 
-    public void markReady(String sourceFormat, int width, int height, long bytes, Instant now) {
+    public void markReady(String sourceFormat, int width, int height, long bytes, String dominantColor, String blurhash,
+                          Instant now) {
         requirePending();
+        if (!dominantColor.matches("#[0-9a-f]{6}") || blurhash.length() > 32) {
+            throw new IllegalArgumentException("placeholders " + dominantColor + " / " + blurhash);
+        }
         this.status = Status.READY;
         this.sourceFormat = sourceFormat;
         this.width = width;
         this.height = height;
         this.bytes = bytes;
+        this.dominantColor = dominantColor;
+        this.blurhash = blurhash;
         this.updatedAt = now;
     }
 
@@ -208,6 +223,16 @@ public class Image {
 
     public Long bytes() {
         return bytes;
+    }
+
+    /** {@code #rrggbb}, or null (not ready, or made before placeholders existed). */
+    public String dominantColor() {
+        return dominantColor;
+    }
+
+    /** The BlurHash, or null like {@link #dominantColor()}. */
+    public String blurhash() {
+        return blurhash;
     }
 
     public String errorCode() {

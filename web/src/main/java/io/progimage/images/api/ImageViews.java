@@ -65,6 +65,10 @@ final class ImageViews {
     private static void addSize(JsonObjectBuilder json, Image image) {
         if (image.isReady()) {
             json.add("width", image.width()).add("height", image.height()).add("bytes", image.bytes());
+            // issue 14's placeholders, in both shapes, only where there is something to draw
+            if (image.dominantColor() != null) {
+                json.add("dominant_color", image.dominantColor()).add("blurhash", image.blurhash());
+            }
         } else {
             json.addNull("width").addNull("height").addNull("bytes");
         }

@@ -16,6 +16,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,7 +39,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The caller's images (API.md §5.2-§5.4); bearer authentication has run for every path here. */
+/** The caller's images (API.md §5.2-§5.4, and DELETE); bearer authentication has run for every path here. */
 @Authenticated
 @Path("user/images")
 @Produces(MediaType.APPLICATION_JSON)
@@ -160,6 +161,17 @@ public class ImagesResource {
         Image image = images.find(userId(), id)
                 .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "no such image"));
         return Json.createObjectBuilder().add("data", ImageViews.flat(image, publicUrls.of(uri))).build().toString();
+    }
+
+    /**
+     * Issue 14's addition: 204, or 404 for an unknown id and another user's alike; 409 while
+     * pending bulk items still read it as their {@code image_id} source.
+     */
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        images.delete(userId(), id);
+        return Response.noContent().build();
     }
 
     private Response created(Image image) {
