@@ -30,6 +30,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -169,6 +171,14 @@ public class ImagesResource {
      */
     @DELETE
     @Path("{id}")
+    @Operation(operationId = "deleteImage", summary = "Delete one of the caller's images",
+            description = "Removes the image's row and, when that commits, its files (image, thumbnail, mini and the"
+                    + " kept original): its file URLs answer 404 afterwards. A pending bulk item is cancelled: its"
+                    + " queued message is consumed without work. Rate-limited like every /user call.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such image: an unknown id and another user's get the same answer")
+    @APIResponse(responseCode = "409", description = "Pending bulk items still have to read this image as their image_id"
+            + " source; delete it once they are ready or failed")
     public Response delete(@PathParam("id") String id) {
         images.delete(userId(), id);
         return Response.noContent().build();
