@@ -1,5 +1,6 @@
 package io.progimage.imaging.control;
 
+import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.function.IntUnaryOperator;
@@ -41,10 +42,47 @@ final class ColourMemo {
         Split.halves(helper, p.length, (from, to) -> map(p, from, to, functions.get()));
     }
 
-    private static void map(int[] p, int from, int to, IntUnaryOperator f) {
+    /**
+     * As {@link #map(int[], Supplier, Executor)} for the pixels of {@code image} inside a frame
+     * of {@code margin} pixels (gotham's border, drawn before: see {@link Looks#gothamFramed}),
+     * which are left as they are.
+     */
+    static void mapInside(BufferedImage image, int margin, Supplier<IntUnaryOperator> functions, Executor helper) {
+        int[] p = Pixels.data(image);
+        int w = image.getWidth();
+        int rows = image.getHeight() - 2 * margin;
+        Split.halves(helper, rows, (from, to) -> {
+            IntUnaryOperator f = functions.get();
+            int[] entries = newEntries();
+            long probed = 0;
+            long hits = 0;
+            boolean memo = true;
+            for (int y = margin + from; y < margin + to; y++) {
+                int start = y * w + margin;
+                int end = start + w - 2 * margin;
+                if (memo) {
+                    hits += memoised(p, start, end, f, entries);
+                    probed += end - start;
+                    // decided once, as map does, after the first PROBE pixels
+                    memo = probed < PROBE || probed - (end - start) >= PROBE || hits * 100 >= probed * MIN_HIT_PERCENT;
+                } else {
+                    for (int i = start; i < end; i++) {
+                        p[i] = f.applyAsInt(p[i] & 0xFFFFFF);
+                    }
+                }
+            }
+        });
+    }
+
+    private static int[] newEntries() {
         // key and value side by side: a hit touches one cache line, not two
         int[] entries = new int[2 << BITS];
         Arrays.fill(entries, -1); // no colour is -1
+        return entries;
+    }
+
+    private static void map(int[] p, int from, int to, IntUnaryOperator f) {
+        int[] entries = newEntries();
         int probed = Math.min(to, from + PROBE);
         int hits = memoised(p, from, probed, f, entries);
         if (hits * 100L >= (probed - from) * (long) MIN_HIT_PERCENT) {

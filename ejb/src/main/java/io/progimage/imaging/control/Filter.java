@@ -27,6 +27,17 @@ public enum Filter {
     }
 
     /**
+     * The look on an image that already has its {@link #margin()} around it, black (drawn by
+     * {@link Orientation#apply(BufferedImage, java.util.concurrent.Executor, int)}): in place.
+     */
+    void applyFramed(BufferedImage framed, java.util.concurrent.Executor helper) {
+        if (this != GOTHAM) {
+            throw new IllegalStateException(this + " has no frame");
+        }
+        Looks.gothamFramed(framed, helper);
+    }
+
+    /**
      * Pixels the look adds on each side (gotham's border), so that the output
      * size is known before any pixel is decoded ({@link JobPlan}).
      */

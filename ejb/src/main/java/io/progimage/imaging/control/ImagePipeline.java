@@ -99,11 +99,15 @@ public final class ImagePipeline {
         BufferedImage image = opened.readRaw(!exact.equals(Orientation.IDENTITY));
         opened.close(); // let the reader's buffers go before the copies below
 
-        image = exact.apply(image, helper); // also converts BGR to int RGB, in the same pass
+        // one pass: converts BGR (and flattens RGBA) to int RGB, and draws gotham's border
+        int frame = options.filter() != null && Rotation.isQuarterTurn(degrees) ? options.filter().margin() : 0;
+        image = exact.apply(image, helper, frame);
         if (!Rotation.isQuarterTurn(degrees)) {
             image = Rotation.arbitrary(image, degrees);
         }
-        if (options.filter() != null) {
+        if (frame > 0) {
+            options.filter().applyFramed(image, helper);
+        } else if (options.filter() != null) {
             image = options.filter().apply(image, helper);
         }
         int width = image.getWidth();

@@ -35,8 +35,17 @@ final class Looks {
 
     /** modulate 120,10,100, colorize 20% #222b6d, gamma 0.5, contrast x2, 20 px black border. */
     static BufferedImage gotham(BufferedImage image, Executor helper) {
-        ColourMemo.map(Pixels.data(image), () -> Looks::gotham, helper);
-        return border(image, GOTHAM_BORDER);
+        BufferedImage framed = border(image, GOTHAM_BORDER);
+        gothamFramed(framed, helper);
+        return framed;
+    }
+
+    /**
+     * Gotham on an image whose black border is already there (the pipeline's rotation draws
+     * it, saving a copy of the image): the colours inside it, in place.
+     */
+    static void gothamFramed(BufferedImage framed, Executor helper) {
+        ColourMemo.mapInside(framed, GOTHAM_BORDER, () -> Looks::gotham, helper);
     }
 
     /**

@@ -62,43 +62,54 @@ record Orientation(int a, int b, int c, int d) {
 
     /** As {@link #apply(BufferedImage)}, the two halves of the source's rows on two threads ({@link Split}). */
     BufferedImage apply(BufferedImage src, java.util.concurrent.Executor helper) {
+        return apply(src, helper, 0);
+    }
+
+    /**
+     * As {@link #apply(BufferedImage, java.util.concurrent.Executor)}, into the middle of a
+     * black canvas {@code margin} pixels larger on each side (gotham's border, {@link
+     * Filter#applyFramed}), so that the border costs no copy of its own.
+     */
+    BufferedImage apply(BufferedImage src, java.util.concurrent.Executor helper, int margin) {
         boolean bgr = src.getType() == BufferedImage.TYPE_3BYTE_BGR;
         boolean abgr = src.getType() == BufferedImage.TYPE_4BYTE_ABGR;
-        if (equals(IDENTITY) && !bgr && !abgr) {
+        if (equals(IDENTITY) && !bgr && !abgr && margin == 0) {
             return src;
         }
         int sw = src.getWidth();
         int sh = src.getHeight();
         int dw = swapsSides() ? sh : sw;
         int dh = swapsSides() ? sw : sh;
-        BufferedImage out = Pixels.newRgb(dw, dh);
+        int stride = dw + 2 * margin;
+        BufferedImage out = Pixels.newRgb(stride, dh + 2 * margin); // black
+        int frame = margin * stride + margin;
         int[] t = Pixels.data(out);
         int[] s = bgr || abgr ? null : Pixels.data(src);
         byte[] bytes = bgr || abgr ? ((DataBufferByte) src.getRaster().getDataBuffer()).getData() : null;
         // dest = M * src with the origin moved back into the image
         int ox = a + b < 0 ? dw - 1 : 0;
         int oy = c + d < 0 ? dh - 1 : 0;
-        int step = a + c * dw; // moving one pixel right in the source
+        int step = a + c * stride; // moving one pixel right in the source
         // Tiles keep both the row-wise reads and the column-wise writes of a
         // transposition inside the cache.
         final int tile = 64;
         int tiles = (sh + tile - 1) / tile;
         Split.halves(helper, tiles, (from, to) -> {
             for (int ty = from * tile; ty < Math.min(sh, to * tile); ty += tile) {
-                copyTileRow(ty, Math.min(sh, ty + tile), sw, dw, ox, oy, step, tile, bgr, abgr, bytes, s, t);
+                copyTileRow(ty, Math.min(sh, ty + tile), sw, stride, frame, ox, oy, step, tile, bgr, abgr, bytes, s, t);
             }
         });
         return out;
     }
 
     /** Source rows {@code ty..yEnd} to wherever the transform puts them, a tile at a time. */
-    private void copyTileRow(int ty, int yEnd, int sw, int dw, int ox, int oy, int step, int tile,
+    private void copyTileRow(int ty, int yEnd, int sw, int stride, int frame, int ox, int oy, int step, int tile,
                              boolean bgr, boolean abgr, byte[] bytes, int[] s, int[] t) {
         for (int tx = 0; tx < sw; tx += tile) {
             int xEnd = Math.min(sw, tx + tile);
             for (int y = ty; y < yEnd; y++) {
                 int row = y * sw;
-                int dest = (c * tx + d * y + oy) * dw + a * tx + b * y + ox;
+                int dest = (c * tx + d * y + oy) * stride + a * tx + b * y + ox + frame;
                 if (bgr) {
                     for (int x = tx, j = (row + tx) * 3; x < xEnd; x++, j += 3) {
                         t[dest] = (bytes[j + 2] & 0xFF) << 16 | (bytes[j + 1] & 0xFF) << 8 | (bytes[j] & 0xFF);

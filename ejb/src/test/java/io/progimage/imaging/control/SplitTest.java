@@ -38,6 +38,20 @@ class SplitTest {
     }
 
     @Test
+    void gothamsBorderDrawnByTheRotationIsTheFiltersOwn() throws Exception {
+        byte[] photo = TestImages.resource("mate-LadyBird.jpg");
+        ProcessingOptions options = new ProcessingOptions(90, 100, 300, 90, Filter.GOTHAM, null);
+        ProcessedImage fused = new ImagePipeline(ImagePipeline.DEFAULT_MAX_PIXELS, new MemoryBudget(100), HELPER)
+                .process(photo, options);
+        java.awt.image.BufferedImage decoded;
+        try (Decoder.Opened opened = new Decoder(ImagePipeline.DEFAULT_MAX_PIXELS).open(photo)) {
+            decoded = opened.read();
+        }
+        java.awt.image.BufferedImage separate = Filter.GOTHAM.apply(Orientation.quarterTurns(1).apply(decoded));
+        assertArrayEquals(JpegEncoder.encode(separate, 90), fused.main());
+    }
+
+    @Test
     void aHelperThatRefusesWorkMakesTheJobSequential() throws Exception {
         String result = Split.both(task -> {
             throw new RejectedExecutionException("full");
