@@ -95,12 +95,12 @@ public final class ImagePipeline {
         if (Rotation.isQuarterTurn(degrees)) {
             exact = Orientation.quarterTurns(degrees / 90).after(exact);
         }
+        int frame = options.filter() != null && Rotation.isQuarterTurn(degrees) ? options.filter().margin() : 0;
         // int RGB, or BGR bytes (the JPEG readers') that the rearrangement converts as it copies
-        BufferedImage image = opened.readRaw(!exact.equals(Orientation.IDENTITY));
+        BufferedImage image = opened.readRaw(!exact.equals(Orientation.IDENTITY) || frame > 0);
         opened.close(); // let the reader's buffers go before the copies below
 
         // one pass: converts BGR (and flattens RGBA) to int RGB, and draws gotham's border
-        int frame = options.filter() != null && Rotation.isQuarterTurn(degrees) ? options.filter().margin() : 0;
         image = exact.apply(image, helper, frame);
         if (!Rotation.isQuarterTurn(degrees)) {
             image = Rotation.arbitrary(image, degrees);
