@@ -117,21 +117,30 @@ final class Looks {
     }
 
     private static int toaster(int c) {
-        float[] unit = ColorOps.UNIT;
-        float r0 = unit[c >> 16 & 0xFF];
-        float g0 = unit[c >> 8 & 0xFF];
-        float b0 = unit[c & 0xFF];
-        // tone #330000 negate: the colour blended in through the inverted luma, rounded to
-        // 8 bits as the script's PNG (tone mixes two colours: the result stays in 0..1)
-        float m = 1 - (ColorOps.LUMA_R * r0 + ColorOps.LUMA_G * g0 + ColorOps.LUMA_B * b0);
+        int toned = tone8(c, TOASTER_RED, true);
         float[] rgb = new float[3];
-        TOASTER_MODULATE.apply(round8(r0 + m * (TOASTER_RED[0] - r0)), round8(g0 + m * (TOASTER_RED[1] - g0)),
-                round8(b0 + m * (TOASTER_RED[2] - b0)), rgb);
+        TOASTER_MODULATE.apply(toned >> 16 & 0xFF, toned >> 8 & 0xFF, toned & 0xFF, rgb);
         float r = GAMMA_1_2.at(rgb[0]);
         float g = GAMMA_1_2.at(rgb[1]);
         float b = GAMMA_1_2.at(rgb[2]);
         float k = CONTRAST_2.at(max(r, g, b));
         return ColorOps.packInRange(r * k, g * k, b * k);
+    }
+
+    /**
+     * {@code tone COLOUR [negate]}: the colour blended in through the pixel's luma (inverted
+     * with negate, so that shadows take it), rounded to 8 bits as the script's PNG; tone mixes
+     * two colours, so the result stays in 0..1.
+     */
+    private static int tone8(int c, float[] colour, boolean negate) {
+        float[] unit = ColorOps.UNIT;
+        float r = unit[c >> 16 & 0xFF];
+        float g = unit[c >> 8 & 0xFF];
+        float b = unit[c & 0xFF];
+        float gray = ColorOps.LUMA_R * r + ColorOps.LUMA_G * g + ColorOps.LUMA_B * b;
+        float m = negate ? 1 - gray : gray;
+        return round8(r + m * (colour[0] - r)) << 16 | round8(g + m * (colour[1] - g)) << 8
+                | round8(b + m * (colour[2] - b));
     }
 
     private static int kelvin(int c, float[] autoGamma) {
@@ -160,23 +169,10 @@ final class Looks {
      */
     private static int colortone(int c) {
         float[] unit = ColorOps.UNIT;
-        float r = unit[c >> 16 & 0xFF];
-        float g = unit[c >> 8 & 0xFF];
-        float b = unit[c & 0xFF];
-        // tone #222b6d negate: the colour blended in through the inverted luma, rounded to
-        // 8 bits as the script's PNG (tone mixes two colours: the result stays in 0..1)
-        float m = 1 - (ColorOps.LUMA_R * r + ColorOps.LUMA_G * g + ColorOps.LUMA_B * b);
-        int r8 = round8(r + m * (COLORTONE_BLUE[0] - r));
-        int g8 = round8(g + m * (COLORTONE_BLUE[1] - g));
-        int b8 = round8(b + m * (COLORTONE_BLUE[2] - b));
-        r = unit[r8];
-        g = unit[g8];
-        b = unit[b8];
-        // tone #f7daae: blended in through the luma itself, rounded
-        m = ColorOps.LUMA_R * r + ColorOps.LUMA_G * g + ColorOps.LUMA_B * b;
-        r8 = round8(r + m * (COLORTONE_CREAM[0] - r));
-        g8 = round8(g + m * (COLORTONE_CREAM[1] - g));
-        b8 = round8(b + m * (COLORTONE_CREAM[2] - b));
+        int toned = tone8(tone8(c, COLORTONE_BLUE, true), COLORTONE_CREAM, false);
+        int r8 = toned >> 16 & 0xFF;
+        int g8 = toned >> 8 & 0xFF;
+        int b8 = toned & 0xFF;
         // contrast: the channels scaled by the factor of the brightness (the maximum)
         int max8 = Math.max(r8, Math.max(g8, b8));
         int min8 = Math.min(r8, Math.min(g8, b8));
