@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.function.IntUnaryOperator;
-import java.util.function.Supplier;
 
 /**
  * Applies a per-pixel colour function through a small direct-mapped memo of
@@ -28,32 +27,26 @@ final class ColourMemo {
     private static final int PROBE = 1 << 16;
     private static final int MIN_HIT_PERCENT = 20;
 
-    /** Replaces every pixel {@code p[i]} (0xRRGGBB) by {@code f(p[i])}. */
-    static void map(int[] p, IntUnaryOperator f) {
-        map(p, 0, p.length, f);
+    /**
+     * Replaces every pixel of {@code image} (0xRRGGBB) by {@code f} of it, the two halves of
+     * its rows on two threads ({@link Split}), each with its own memo.
+     */
+    static void map(BufferedImage image, IntUnaryOperator f, Executor helper) {
+        mapInside(image, 0, f, helper);
     }
 
     /**
-     * As {@link #map(int[], IntUnaryOperator)}, the two halves of the image on
-     * two threads ({@link Split}), each with its own memo and its own function
-     * from {@code functions} (they may keep scratch state).
+     * As {@link #map} for the pixels inside a frame of {@code margin} pixels (gotham's border,
+     * drawn before: see {@link Looks#gothamFramed}), which are left as they are.
      */
-    static void map(int[] p, Supplier<IntUnaryOperator> functions, Executor helper) {
-        Split.halves(helper, p.length, (from, to) -> map(p, from, to, functions.get()));
-    }
-
-    /**
-     * As {@link #map(int[], Supplier, Executor)} for the pixels of {@code image} inside a frame
-     * of {@code margin} pixels (gotham's border, drawn before: see {@link Looks#gothamFramed}),
-     * which are left as they are.
-     */
-    static void mapInside(BufferedImage image, int margin, Supplier<IntUnaryOperator> functions, Executor helper) {
+    static void mapInside(BufferedImage image, int margin, IntUnaryOperator f, Executor helper) {
         int[] p = Pixels.data(image);
         int w = image.getWidth();
         int rows = image.getHeight() - 2 * margin;
         Split.halves(helper, rows, (from, to) -> {
-            IntUnaryOperator f = functions.get();
-            int[] entries = newEntries();
+            // key and value side by side: a hit touches one cache line, not two
+            int[] entries = new int[2 << BITS];
+            Arrays.fill(entries, -1); // no colour is -1
             long probed = 0;
             long hits = 0;
             boolean memo = true;
@@ -63,7 +56,7 @@ final class ColourMemo {
                 if (memo) {
                     hits += memoised(p, start, end, f, entries);
                     probed += end - start;
-                    // decided once, as map does, after the first PROBE pixels
+                    // decided once, at the row where the first PROBE pixels have been seen
                     memo = probed < PROBE || probed - (end - start) >= PROBE || hits * 100 >= probed * MIN_HIT_PERCENT;
                 } else {
                     for (int i = start; i < end; i++) {
@@ -72,26 +65,6 @@ final class ColourMemo {
                 }
             }
         });
-    }
-
-    private static int[] newEntries() {
-        // key and value side by side: a hit touches one cache line, not two
-        int[] entries = new int[2 << BITS];
-        Arrays.fill(entries, -1); // no colour is -1
-        return entries;
-    }
-
-    private static void map(int[] p, int from, int to, IntUnaryOperator f) {
-        int[] entries = newEntries();
-        int probed = Math.min(to, from + PROBE);
-        int hits = memoised(p, from, probed, f, entries);
-        if (hits * 100L >= (probed - from) * (long) MIN_HIT_PERCENT) {
-            memoised(p, probed, to, f, entries);
-        } else {
-            for (int i = probed; i < to; i++) {
-                p[i] = f.applyAsInt(p[i] & 0xFFFFFF);
-            }
-        }
     }
 
     private static int memoised(int[] p, int from, int to, IntUnaryOperator f, int[] entries) {

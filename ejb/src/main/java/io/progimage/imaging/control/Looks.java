@@ -45,7 +45,7 @@ final class Looks {
      * it, saving a copy of the image): the colours inside it, in place.
      */
     static void gothamFramed(BufferedImage framed, Executor helper) {
-        ColourMemo.mapInside(framed, GOTHAM_BORDER, () -> Looks::gotham, helper);
+        ColourMemo.mapInside(framed, GOTHAM_BORDER, Looks::gotham, helper);
     }
 
     /**
@@ -54,7 +54,7 @@ final class Looks {
      */
     static BufferedImage toaster(BufferedImage image, Executor helper) {
         int[] p = Pixels.data(image);
-        ColourMemo.map(p, () -> Looks::toaster, helper);
+        ColourMemo.map(image, Looks::toaster, helper);
         TOASTER_VIGNETTE.apply(p, image.getWidth(), image.getHeight(), helper);
         return image;
     }
@@ -82,14 +82,14 @@ final class Looks {
         for (int v = 0; v < 256; v++) {
             byValue[v] = autoGamma.at(ColorOps.UNIT[v]);
         }
-        ColourMemo.map(p, () -> c -> kelvin(c, byValue), helper);
+        ColourMemo.map(image, c -> kelvin(c, byValue), helper);
         return image;
     }
 
     /** tone #222b6d negate; tone #f7daae; contrast, modulate 100,150,100, auto-gamma. */
     static BufferedImage colortone(BufferedImage image, Executor helper) {
         int[] p = Pixels.data(image);
-        ColourMemo.map(p, () -> Looks::colortone, helper);
+        ColourMemo.map(image, Looks::colortone, helper);
         ColorOps.Curve autoGamma = autoGamma(mean(p));
         int[] lut = new int[256];
         for (int v = 0; v < 256; v++) {
