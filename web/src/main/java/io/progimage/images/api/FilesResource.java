@@ -11,7 +11,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.progimage.platform.api.ApiError;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -23,6 +34,7 @@ import java.nio.file.Files;
  * size and a year of immutable caching. HEAD is answered from the same method by JAX-RS.
  */
 @Path("uploads/image/file/{id}/{name}")
+@Tag(name = "files")
 public class FilesResource {
 
     private static final String FOREVER = "public, max-age=31536000, immutable";
@@ -34,7 +46,25 @@ public class FilesResource {
     Storage storage;
 
     @GET
-    public Response file(@PathParam("id") String id, @PathParam("name") String name,
+    @Operation(operationId = "getImageFile", summary = "An image's stored JPEG",
+            description = "The processed image, its thumbnail (`thumb_` name) or its mini (`mini_`), as linked from the"
+                    + " image objects. No authentication: the names are unguessable. HEAD answers the same headers.")
+    @SecurityRequirementsSet
+    @APIResponse(responseCode = "200", description = "The file; it never changes under its name",
+            headers = {@Header(name = HttpHeaders.ETAG, description = "Strong", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = HttpHeaders.CACHE_CONTROL, schema = @Schema(type = SchemaType.STRING,
+                            enumeration = FOREVER)),
+                    @Header(name = HttpHeaders.CONTENT_LENGTH, schema = @Schema(type = SchemaType.INTEGER))},
+            content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", description = "If-None-Match matched",
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such file",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    public Response file(@Parameter(description = "The image's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                         @PathParam("id") String id,
+                         @Parameter(description = "The file name from the image's links", example = "thumb_cat.jpg")
+                         @PathParam("name") String name,
+                         @Parameter(description = "A tag from an earlier ETag, or *")
                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) throws java.io.IOException {
         if (!FileStore.isValid(id, name) || name.equals("original")) {
             throw notFound();

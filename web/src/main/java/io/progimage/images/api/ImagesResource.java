@@ -11,8 +11,8 @@ import io.progimage.oauth.api.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import io.progimage.platform.api.ApiError;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +31,16 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +54,9 @@ import java.util.Set;
 @Authenticated
 @Path("user/images")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "images")
+@SecurityRequirement(name = "oauth2", scopes = "api")
+@SecurityRequirement(name = "bearer")
 public class ImagesResource {
 
     static final int DEFAULT_LIMIT = 10;
@@ -72,8 +84,63 @@ public class ImagesResource {
     @Context
     UriInfo uri;
 
+    /**
+     * Form 3: a binary part {@code file} and text parts named like the hash's parameters. Declared
+     * before form 1 because Payara's OpenAPI scanner keeps the last method of a path and verb: the
+     * one operation, both media types, is documented there.
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response uploadMultipart(List<EntityPart> parts) throws IOException {
+        JsonObjectBuilder hash = Json.createObjectBuilder();
+        byte[] file = null;
+        Set<String> seen = new HashSet<>();
+        for (EntityPart part : parts) {
+            if (!seen.add(part.getName())) {
+                throw DomainException.invalid(part.getName(), "is given more than once");
+            }
+            try (InputStream content = part.getContent()) {
+                if (part.getName().equals("file")) {
+                    file = content.readAllBytes();
+                } else {
+                    hash.add(part.getName(), new String(content.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        if (file == null) {
+            throw DomainException.invalid("file", "is required (a binary part)");
+        }
+        return created(uploads.upload(userId(), ImageHashes.read(hash.build(), "process", file), "process"));
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "uploadImages", summary = "Upload one image, or many at once",
+            description = "Three forms. JSON `{\"process\": {...}}`: one image, processed while you wait, 201."
+                    + " JSON `{\"process\": [{...}, ...]}`: 1 to 100 images, validated first (one invalid item and nothing"
+                    + " is created), then processed through the queue, 202 with each image pending; poll"
+                    + " `GET /user/images/{id}` until it is ready or failed. `multipart/form-data`: a binary part `file` and"
+                    + " the hash's parameters as text parts, like the first form. Processing: decode, EXIF orientation,"
+                    + " rotation, filter, round corners, JPEG at `quality`; thumbnail and mini from the result.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {ImageHash.Single.class, ImageHash.Bulk.class}),
+                    examples = {
+                            @ExampleObject(name = "single", summary = "One image from a URL, rotated and filtered",
+                                    value = "{\"process\": {\"remote_file_url\": \"https://images.example.org/cat.jpg\","
+                                            + " \"rotation\": 90, \"filter\": \"gotham\", \"thumb_w\": 320}}"),
+                            @ExampleObject(name = "bulk", summary = "Two images through the queue",
+                                    value = "{\"process\": [{\"remote_file_url\": \"https://images.example.org/a.jpg\"},"
+                                            + " {\"image_id\": \"3f6c0c38-9a52-4c34-8a55-5f1f0c8f5a11\", \"round_corners\": 40}]}")}),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = ImageHash.Multipart.class))})
+    @APIResponse(responseCode = "201", description = "One image, processed (forms 1 and 3)",
+            headers = @Header(name = "Location", description = "/user/images/{id}", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadedImage.Created.class)))
+    @APIResponse(responseCode = "202", description = "The bulk form's images in request order, pending (or already ready)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlatImage.Bulk.class)))
+    @APIResponse(responseCode = "422", description = "Invalid parameters, each named in `details` (`process[3].filter`);"
+            + " an unreadable or unsupported image; a source over the pixel limit; a remote URL that cannot be fetched"
+            + " or is not allowed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
     public Response upload(String body) {
         JsonObject json = JsonBody.parse(body);
         JsonValue process = json.get("process");
@@ -100,49 +167,27 @@ public class ImagesResource {
             throw DomainException.invalid(errors);
         }
         PublicUrls.Bases bases = publicUrls.of(uri);
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        bulkUploads.queue(userId(), requests).forEach(image -> data.add(ImageViews.flat(image, bases)));
-        return Response.accepted(Json.createObjectBuilder().add("data", data).build().toString()).build();
-    }
-
-    /** Form 3: a binary part {@code file} and text parts named like the hash's parameters. */
-    @POST
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response uploadMultipart(List<EntityPart> parts) throws IOException {
-        JsonObjectBuilder hash = Json.createObjectBuilder();
-        byte[] file = null;
-        Set<String> seen = new HashSet<>();
-        for (EntityPart part : parts) {
-            if (!seen.add(part.getName())) {
-                throw DomainException.invalid(part.getName(), "is given more than once");
-            }
-            try (InputStream content = part.getContent()) {
-                if (part.getName().equals("file")) {
-                    file = content.readAllBytes();
-                } else {
-                    hash.add(part.getName(), new String(content.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-                }
-            }
-        }
-        if (file == null) {
-            throw DomainException.invalid("file", "is required (a binary part)");
-        }
-        return created(uploads.upload(userId(), ImageHashes.read(hash.build(), "process", file), "process"));
+        List<FlatImage> data = bulkUploads.queue(userId(), requests).stream().map(image -> FlatImage.of(image, bases)).toList();
+        return Response.accepted(new FlatImage.Bulk(data)).build();
     }
 
     @GET
-    public Response list(@QueryParam("offset") String offsetParam, @QueryParam("limit") String limitParam) {
+    @Operation(operationId = "listImages", summary = "The caller's images, newest first")
+    @APIResponse(responseCode = "200", description = "A page of images",
+            headers = @Header(name = "Link", description = "RFC 8288 links with rel=\"next\" and rel=\"prev\" where they exist",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlatImage.Page.class)))
+    @APIResponse(responseCode = "422", description = "offset below 0, or limit outside 1..100", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    public Response list(@Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+                         @QueryParam("offset") String offsetParam,
+                         @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10"))
+                         @QueryParam("limit") String limitParam) {
         int offset = bounded("offset", offsetParam, 0, 0, Integer.MAX_VALUE);
         int limit = bounded("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT);
         Images.Page page = images.list(userId(), offset, limit);
         PublicUrls.Bases bases = publicUrls.of(uri);
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        page.images().forEach(image -> data.add(ImageViews.flat(image, bases)));
-        JsonObject body = Json.createObjectBuilder()
-                .add("data", data)
-                .add("meta", Json.createObjectBuilder().add("offset", offset).add("limit", limit).add("total", page.total()))
-                .build();
-        Response.ResponseBuilder response = Response.ok(body.toString());
+        List<FlatImage> data = page.images().stream().map(image -> FlatImage.of(image, bases)).toList();
+        Response.ResponseBuilder response = Response.ok(new FlatImage.Page(data, new FlatImage.Meta(offset, limit, page.total())));
         List<String> links = new ArrayList<>();
         long next = (long) offset + limit; // offset may be Integer.MAX_VALUE: no int sum here
         if (next < page.total()) {
@@ -159,10 +204,16 @@ public class ImagesResource {
 
     @GET
     @Path("{id}")
-    public String one(@PathParam("id") String id) {
+    @Operation(operationId = "getImage", summary = "One of the caller's images",
+            description = "Poll this for a bulk item until its status is ready or failed.")
+    @APIResponse(responseCode = "200", description = "The image",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlatImage.One.class)))
+    @APIResponse(responseCode = "404", description = "No such image: an unknown id and another user's get the same answer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    public FlatImage.One one(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         Image image = images.find(userId(), id)
                 .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "no such image"));
-        return Json.createObjectBuilder().add("data", ImageViews.flat(image, publicUrls.of(uri))).build().toString();
+        return new FlatImage.One(FlatImage.of(image, publicUrls.of(uri)));
     }
 
     /**
@@ -176,16 +227,17 @@ public class ImagesResource {
                     + " kept original): its file URLs answer 404 afterwards. A pending bulk item is cancelled: its"
                     + " queued message is consumed without work. Rate-limited like every /user call.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such image: an unknown id and another user's get the same answer")
+    @APIResponse(responseCode = "404", description = "No such image: an unknown id and another user's get the same answer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
     @APIResponse(responseCode = "409", description = "Pending bulk items still have to read this image as their image_id"
-            + " source; delete it once they are ready or failed")
-    public Response delete(@PathParam("id") String id) {
+            + " source; delete it once they are ready or failed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    public Response delete(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         images.delete(userId(), id);
         return Response.noContent().build();
     }
 
     private Response created(Image image) {
-        return Response.created(URI.create("/user/images/" + image.id())).entity(ImageViews.single(image).toString()).build();
+        return Response.created(URI.create("/user/images/" + image.id())).entity(UploadedImage.of(image)).build();
     }
 
     private String userId() {

@@ -8,7 +8,6 @@ import io.progimage.users.boundary.Users;
 import io.progimage.users.entity.User;
 import io.progimage.ratelimit.api.LimitedPerClientIp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -18,11 +17,23 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.progimage.platform.api.Times;
 
 /** Registers an API application for the user of the HTTP Basic credentials (API.md §2). */
 @Path("oauth/applications")
+@Tag(name = "oauth")
 public class ApplicationsResource {
 
     @Inject
@@ -35,7 +46,22 @@ public class ApplicationsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response register(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+    @Operation(operationId = "registerApplication", summary = "Register an API application",
+            description = "HTTP Basic authentication with the user's e-mail and password. The answer is the only place"
+                    + " the client secret is ever shown: the server keeps only a digest of it.")
+    @Extension(name = "x-rate-limit", value = "per-client-ip")
+    @SecurityRequirement(name = "basic")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OAuthViews.Registration.class)))
+    @APIResponse(responseCode = "201", description = "The application with its client secret (Cache-Control: no-store)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthViews.Registered.class)))
+    @APIResponse(responseCode = "401", description = "Missing or wrong e-mail and password",
+            headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE, description = "Basic realm=\"progimage\", charset=\"UTF-8\"",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    @APIResponse(responseCode = "422", description = "A missing name, or a redirect URL that is not an absolute http(s) URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+    public Response register(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         User owner = BasicCredentials.from(authorization)
                 .flatMap(credentials -> users.authenticate(credentials.id(), credentials.secret()))
                 .orElse(null);
@@ -47,14 +73,9 @@ public class ApplicationsResource {
         JsonObject json = JsonBody.parse(body);
         var registration = applications.register(owner, JsonBody.string(json, "name"), JsonBody.string(json, "redirect_url"));
         var application = registration.application();
-        JsonObject answer = Json.createObjectBuilder()
-                .add("client_id", application.clientId())
-                .add("client_secret", registration.clientSecret())
-                .add("name", application.name())
-                .add("redirect_url", application.redirectUrl())
-                .add("created_at", Times.iso(application.createdAt()))
-                .build();
-        return Response.status(Response.Status.CREATED).entity(answer.toString())
+        var answer = new OAuthViews.Registered(application.clientId(), registration.clientSecret(), application.name(),
+                application.redirectUrl(), Times.iso(application.createdAt()));
+        return Response.status(Response.Status.CREATED).entity(answer)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 }

@@ -20,6 +20,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,7 +48,10 @@ import java.util.stream.Collectors;
  */
 @Path("oauth/authorize")
 @Produces(MediaType.TEXT_HTML)
+@Tag(name = "oauth")
 public class AuthorizeResource {
+
+    private static final String HTML = "text/html";
 
     @Inject
     Applications applications;
@@ -48,6 +63,29 @@ public class AuthorizeResource {
     Users users;
 
     @GET
+    @Operation(operationId = "authorize", summary = "The sign-in page of the authorization-code flow",
+            description = "RFC 6749 §4.1.1 with PKCE (RFC 7636). A browser page, not a JSON call: it shows a form with"
+                    + " `email`, `password` and the `decision` buttons `allow` and `deny`, which posts to this URL.")
+    @SecurityRequirementsSet
+    @Parameter(name = "client_id", in = ParameterIn.QUERY, required = true, schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "response_type", in = ParameterIn.QUERY, required = true,
+            schema = @Schema(type = SchemaType.STRING, enumeration = "code"))
+    @Parameter(name = "redirect_url", in = ParameterIn.QUERY, description = "Exactly the registered URL (the reference's name)",
+            schema = @Schema(type = SchemaType.STRING, format = "uri"))
+    @Parameter(name = "redirect_uri", in = ParameterIn.QUERY, description = "RFC 6749's name for redirect_url",
+            schema = @Schema(type = SchemaType.STRING, format = "uri"))
+    @Parameter(name = "state", in = ParameterIn.QUERY, description = "Returned exactly in the redirect",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "code_challenge", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "code_challenge_method", in = ParameterIn.QUERY,
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"S256", "plain"}))
+    @APIResponse(responseCode = "200", description = "The sign-in form",
+            content = @Content(mediaType = HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "303", description = "To the redirect URL with `error` (e.g. unsupported_response_type) and `state`",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")))
+    @APIResponse(responseCode = "400", description = "Unknown client_id or a redirect URL that is not the registered one:"
+            + " an error page and no redirect (RFC 6749 §4.1.2.1)",
+            content = @Content(mediaType = HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response page(@Context UriInfo uri) {
         return handle(uri.getQueryParameters(), false);
     }
@@ -55,6 +93,23 @@ public class AuthorizeResource {
     @LimitedPerClientIp
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(operationId = "submitAuthorization", summary = "Submit the sign-in form",
+            description = "The form of the sign-in page: its hidden inputs, `email`, `password` and `decision`.")
+    @Extension(name = "x-rate-limit", value = "per-client-ip")
+    @SecurityRequirementsSet
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class,
+                    description = "The page's hidden inputs, plus email, password and decision (allow or deny)")))
+    @APIResponse(responseCode = "303", description = "Allowed: to the redirect URL with `code` and `state`;"
+            + " denied: with `error=access_denied`",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")))
+    @APIResponse(responseCode = "400", description = "An expired or altered form, or no decision: a page, no redirect",
+            content = @Content(mediaType = HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "401", description = "Wrong e-mail or password: the form again with an error",
+            content = @Content(mediaType = HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "default", description = "There is no 2xx: the answer is the redirect above or an error page;"
+            + " a 503 (too many sign-ins at once) shows the form again with Retry-After",
+            content = @Content(mediaType = HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response submit(MultivaluedMap<String, String> form) {
         return handle(form, true);
     }

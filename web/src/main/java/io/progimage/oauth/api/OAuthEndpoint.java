@@ -1,11 +1,8 @@
 package io.progimage.oauth.api;
 
 import io.progimage.ratelimit.api.LimitedPerClientIp;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -17,7 +14,8 @@ import java.util.Map;
  * What the token and revocation endpoints share (RFC 6749 §3.2, RFC 7009 §2.1): a form or a JSON
  * body, read into the endpoint's parameters, any other body type refused, every refusal an
  * RFC 6749 §5.2 error, each request limited per client IP. A subclass names its parameters and
- * answers them.
+ * answers them; it declares the two resource methods itself (form and JSON), because the OpenAPI
+ * scanner documents only methods declared on the resource class.
  */
 public abstract class OAuthEndpoint {
 
@@ -27,11 +25,8 @@ public abstract class OAuthEndpoint {
     /** The answer to a request whose parameters were read. */
     abstract Response answer(Map<String, String> parameters, String authorization) throws OAuthRefusal;
 
-    @LimitedPerClientIp
-    @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response form(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    /** The form-encoded request (RFC 6749); a subclass's resource method, documented there, delegates here. */
+    Response fromForm(MultivaluedMap<String, String> form, String authorization) {
         try {
             return answer(OAuthParameters.fromForm(form, parameters()), authorization);
         } catch (OAuthRefusal refusal) {
@@ -39,11 +34,8 @@ public abstract class OAuthEndpoint {
         }
     }
 
-    @LimitedPerClientIp
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response json(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    /** The JSON request (the reference's style). */
+    Response fromJson(String body, String authorization) {
         try {
             return answer(OAuthParameters.fromJson(body, parameters()), authorization);
         } catch (OAuthRefusal refusal) {

@@ -1,6 +1,5 @@
 package io.progimage.oauth.api;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,7 +38,7 @@ final class OAuthRefusal extends Exception {
     Response toResponse() {
         int status = error.equals("invalid_client") ? 401 : 400;
         Response.ResponseBuilder response = noStore(Response.status(status)
-                .entity(Json.createObjectBuilder().add("error", error).add("error_description", description).build().toString()));
+                .entity(new OAuthViews.TokenError(error, description)));
         if (status == 401 && basicUsed) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"progimage\"");
         }

@@ -1,15 +1,32 @@
 package io.progimage.oauth.api;
 
-import io.progimage.oauth.boundary.Authorizations;
 import io.progimage.oauth.boundary.Authorizations.Exchange;
+import io.progimage.oauth.boundary.Authorizations;
+import io.progimage.ratelimit.api.LimitedPerClientIp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The token endpoint (API.md §3.3-§3.4): form-encoded (RFC 6749) or JSON (the reference's
@@ -17,6 +34,7 @@ import java.util.Map;
  * the §1 body, because OAuth client libraries parse them.
  */
 @Path("oauth/token")
+@Tag(name = "oauth")
 public class TokenResource extends OAuthEndpoint {
 
     private static final List<String> PARAMETERS = List.of("client_id", "client_secret", "code", "grant_type",
@@ -24,6 +42,45 @@ public class TokenResource extends OAuthEndpoint {
 
     @Inject
     Authorizations authorizations;
+
+
+    /** The form-encoded request (RFC 6749), documented with the JSON one below: one operation, two media types. */
+    @LimitedPerClientIp
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response form(MultivaluedMap<String, String> form, @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return fromForm(form, authorization);
+    }
+
+    /**
+     * The JSON request (the reference's style). The operation's documentation is here because
+     * Payara's OpenAPI scanner keeps the last method of a path and verb.
+     */
+    @LimitedPerClientIp
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createToken", summary = "Exchange an authorization code for an access token",
+            description = "RFC 6749 §4.1.3 with PKCE (RFC 7636). A code works once; using it twice revokes the tokens issued from it." + " Errors follow RFC 6749 §5.2, not the Error body.")
+    @Extension(name = "x-rate-limit", value = "per-client-ip")
+    @SecurityRequirement(name = "basic")
+    @SecurityRequirementsSet
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = OAuthViews.TokenRequest.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthViews.TokenRequest.class))})
+    @APIResponse(responseCode = "200", description = "The access token (Cache-Control: no-store)",
+            headers = @Header(name = HttpHeaders.CACHE_CONTROL, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = "no-store")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthViews.Token.class)))
+    @APIResponse(responseCode = "400", description = "invalid_request, or another RFC 6749 §5.2 error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthViews.TokenError.class)))
+    @APIResponse(responseCode = "401", description = "invalid_client: unknown client or wrong secret",
+            headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE, description = "Basic realm=\"progimage\", when Basic was used",
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthViews.TokenError.class)))
+    public Response json(String body, @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return fromJson(body, authorization);
+    }
 
     @Override
     List<String> parameters() {
@@ -48,13 +105,8 @@ public class TokenResource extends OAuthEndpoint {
             throw new OAuthRefusal(refused.error(), refused.description(), client.basic());
         }
         Exchange.Granted granted = (Exchange.Granted) result;
-        JsonObject token = Json.createObjectBuilder()
-                .add("access_token", granted.accessToken())
-                .add("token_type", "bearer")
-                .add("expires_in", granted.token().expiresInSeconds())
-                .add("scope", "api")
-                .add("created_at", granted.token().createdAt().getEpochSecond())
-                .build();
-        return OAuthRefusal.noStore(Response.ok(token.toString())).build();
+        var token = new OAuthViews.Token(granted.accessToken(), "bearer", granted.token().expiresInSeconds(), "api",
+                granted.token().createdAt().getEpochSecond());
+        return OAuthRefusal.noStore(Response.ok(token)).build();
     }
 }

@@ -1,9 +1,9 @@
 package io.progimage.platform.api;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -20,8 +20,27 @@ import java.util.logging.Logger;
  */
 public record ApiError(int status, String code, String message, List<FieldError> details) {
 
-    public record FieldError(String field, String message) {
+    @Schema(name = "FieldError")
+    public record FieldError(@Schema(required = true, example = "process[1].quality") String field,
+                             @Schema(required = true, example = "must be between 0 and 100") String message) {
     }
+
+    /** The body on the wire: {@code {"error": {...}}}. */
+    @Schema(name = "Error", description = "The error body of every error except the token endpoint's (API.md §1)")
+    public record Body(@Schema(required = true) Detail error) {
+    }
+
+    @Schema(name = "ErrorDetail")
+    @JsonbPropertyOrder({"code", "message", "details"})
+    public record Detail(
+            @Schema(required = true, example = "invalid_request", enumeration = {"bad_request", "bad_credentials", "not_found",
+                    "method_not_allowed", "not_acceptable", "conflict", "payload_too_large", "unsupported_media_type",
+                    "invalid_request", "rate_limit_exceeded", "internal_error", "service_unavailable"}) String code,
+            @Schema(required = true, example = "quality must be between 0 and 100",
+                    description = "For humans; never a stack trace, SQL, a path or a class name") String message,
+            @Schema(description = "Present for validation failures: one entry per invalid parameter") List<FieldError> details) {
+    }
+
 
     private static final Map<Integer, String> CODES = Map.ofEntries(
             Map.entry(400, "bad_request"),
@@ -76,21 +95,25 @@ public record ApiError(int status, String code, String message, List<FieldError>
         return status >= 500 ? "internal_error" : "bad_request";
     }
 
-    public JsonObject toJson() {
-        JsonObjectBuilder error = Json.createObjectBuilder().add("code", code).add("message", message);
-        if (!details.isEmpty()) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
-            details.forEach(d -> array.add(Json.createObjectBuilder().add("field", d.field()).add("message", d.message())));
-            error.add("details", array);
-        }
-        return Json.createObjectBuilder().add("error", error).build();
+    /** Only the container's error pages need one; made on first use, where the JSON-B provider is. */
+    private static final class Binding {
+        static final Jsonb JSONB = JsonbBuilder.create();
+    }
+
+    public Body body() {
+        return new Body(new Detail(code, message, details.isEmpty() ? null : details));
+    }
+
+    /** The body as JSON text, for the places outside JAX-RS (the servlet container's error pages). */
+    public String toJsonText() {
+        return Binding.JSONB.toJson(body());
     }
 
     /** The response, with the challenge every 401 carries (API.md §1). */
     public Response.ResponseBuilder toResponse() {
         Response.ResponseBuilder response = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(toJson().toString());
+                .entity(body());
         if (status == 401) {
             response.header("WWW-Authenticate", BEARER_CHALLENGE);
         }

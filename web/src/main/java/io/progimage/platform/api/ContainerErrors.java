@@ -31,7 +31,7 @@ public class ContainerErrors extends HttpServlet {
         response.setStatus(error.status());
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        byte[] body = error.toJson().toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = error.toJsonText().getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

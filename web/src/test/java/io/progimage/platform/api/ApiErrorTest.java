@@ -15,8 +15,8 @@ class ApiErrorTest {
         ApiError error = new ApiError(422, "invalid_request", "quality must be between 0 and 100",
                 List.of(new ApiError.FieldError("process[1].quality", "must be between 0 and 100")));
         assertEquals("{\"error\":{\"code\":\"invalid_request\",\"message\":\"quality must be between 0 and 100\","
-                + "\"details\":[{\"field\":\"process[1].quality\",\"message\":\"must be between 0 and 100\"}]}}", error.toJson().toString());
-        assertFalse(ApiError.forStatus(404).toJson().getJsonObject("error").containsKey("details"));
+                + "\"details\":[{\"field\":\"process[1].quality\",\"message\":\"must be between 0 and 100\"}]}}", error.toJsonText());
+        assertFalse(ApiError.forStatus(404).toJsonText().contains("details"));
     }
 
     @Test
