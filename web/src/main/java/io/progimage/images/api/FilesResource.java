@@ -7,6 +7,7 @@ import io.progimage.storage.boundary.Storage;
 import io.progimage.storage.control.FileStore;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.HeaderParam;
@@ -48,7 +49,7 @@ public class FilesResource {
     @GET
     @Operation(operationId = "getImageFile", summary = "An image's stored JPEG",
             description = "The processed image, its thumbnail (`thumb_` name) or its mini (`mini_`), as linked from the"
-                    + " image objects. No authentication: the names are unguessable. HEAD answers the same headers.")
+                    + " image objects. No authentication: the names are unguessable.")
     @SecurityRequirementsSet
     @APIResponse(responseCode = "200", description = "The file; it never changes under its name",
             headers = {@Header(name = HttpHeaders.ETAG, description = "Strong", schema = @Schema(type = SchemaType.STRING)),
@@ -82,6 +83,24 @@ public class FilesResource {
         File entity = file.toFile();
         return Response.ok(entity, "image/jpeg").header(HttpHeaders.ETAG, tag).header(HttpHeaders.CACHE_CONTROL, FOREVER)
                 .header(HttpHeaders.CONTENT_LENGTH, size).build();
+    }
+
+    /** HEAD, the same answer without the bytes (JAX-RS would answer it from GET; declared so the document has it). */
+    @HEAD
+    @Operation(operationId = "headImageFile", summary = "The headers of an image's stored JPEG")
+    @SecurityRequirementsSet
+    @APIResponse(responseCode = "200", description = "The headers GET would send",
+            headers = {@Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = HttpHeaders.CACHE_CONTROL, schema = @Schema(type = SchemaType.STRING, enumeration = FOREVER)),
+                    @Header(name = HttpHeaders.CONTENT_LENGTH, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "304", description = "If-None-Match matched")
+    @APIResponse(responseCode = "404", description = "No such file")
+    public Response head(@Parameter(description = "The image's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                         @PathParam("id") String id,
+                         @Parameter(description = "The file name from the image's links") @PathParam("name") String name,
+                         @Parameter(description = "A tag from an earlier ETag, or *")
+                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) throws java.io.IOException {
+        return file(id, name, ifNoneMatch);
     }
 
     /**

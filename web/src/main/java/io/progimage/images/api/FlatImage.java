@@ -15,7 +15,7 @@ import java.util.Locale;
  * sizes are null until the image is ready. Placeholders and {@code error} appear only where they apply.
  */
 @Schema(name = "Image", description = "An image in the flat shape, with absolute URLs.")
-@JsonbPropertyOrder({"id", "created_at", "updated_at", "status", "url", "secure_url", "thumbnail_url", "secure_thumbnail_url", "mini_url", "secure_mini_url", "width", "height", "bytes", "dominant_color", "blurhash", "format", "error"})
+@JsonbPropertyOrder({"id", "createdAt", "updatedAt", "status", "url", "secureUrl", "thumbnailUrl", "secureThumbnailUrl", "miniUrl", "secureMiniUrl", "width", "height", "bytes", "dominantColor", "blurhash", "format", "error"})
 public record FlatImage(
         @Schema(required = true, format = "uuid", example = "3f6c0c38-9a52-4c34-8a55-5f1f0c8f5a11") String id,
         @Schema(name = "created_at", required = true, format = "date-time", example = "2026-12-01T14:03:07.651Z")
@@ -82,7 +82,7 @@ public record FlatImage(
 
     /** {@code {"data": [image...]}} in request order (the bulk form's 202, API.md §5.4). */
     @Schema(name = "BulkResponse")
-    public record Bulk(@Schema(required = true) java.util.List<FlatImage> data) {
+    public record Bulk(@Schema(required = true) java.util.List<FlatImage> data) implements UploadedImage.Answer {
     }
 
     /** A page of the caller's images, newest first (API.md §5.2). */
@@ -95,7 +95,7 @@ public record FlatImage(
      * whose name contains "set" for a setter and fails on {@code offset()}, which has no argument.
      */
     @Schema(name = "PageMeta")
-    @JsonbPropertyOrder({"offset", "limit", "total"})
+    @JsonbPropertyOrder({"start", "limit", "total"})
     public record Meta(@Schema(name = "offset", required = true, example = "0") @JsonbProperty("offset") int start, @Schema(required = true, example = "10") int limit,
                        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, format = "int64", required = true, example = "42", description = "All of the caller's images") long total) {
     }

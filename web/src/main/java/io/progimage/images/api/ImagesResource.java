@@ -84,13 +84,10 @@ public class ImagesResource {
     @Context
     UriInfo uri;
 
-    /**
-     * Form 3: a binary part {@code file} and text parts named like the hash's parameters. Declared
-     * before form 1 because Payara's OpenAPI scanner keeps the last method of a path and verb: the
-     * one operation, both media types, is documented there.
-     */
+    /** Form 3: a binary part {@code file} and text parts named like the hash's parameters (documented with form 1). */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(hidden = true)
     public Response uploadMultipart(List<EntityPart> parts) throws IOException {
         JsonObjectBuilder hash = Json.createObjectBuilder();
         byte[] file = null;
@@ -135,9 +132,9 @@ public class ImagesResource {
             @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = ImageHash.Multipart.class))})
     @APIResponse(responseCode = "201", description = "One image, processed (forms 1 and 3)",
             headers = @Header(name = "Location", description = "/user/images/{id}", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadedImage.Created.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadedImage.Answer.class)))
     @APIResponse(responseCode = "202", description = "The bulk form's images in request order, pending (or already ready)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlatImage.Bulk.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadedImage.Answer.class)))
     @APIResponse(responseCode = "422", description = "Invalid parameters, each named in `details` (`process[3].filter`);"
             + " an unreadable or unsupported image; a source over the pixel limit; a remote URL that cannot be fetched"
             + " or is not allowed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))

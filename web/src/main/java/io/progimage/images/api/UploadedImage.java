@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * sizes and placeholders are additions. Sizes are null until ready, like the flat shape's.
  */
 @Schema(name = "UploadedImage", description = "An image in the reference's single shape, with relative file URLs.")
-@JsonbPropertyOrder({"id", "user_id", "file", "created_at", "updated_at", "status", "width", "height", "bytes", "dominant_color", "blurhash"})
+@JsonbPropertyOrder({"id", "userId", "file", "createdAt", "updatedAt", "status", "width", "height", "bytes", "dominantColor", "blurhash"})
 public record UploadedImage(
         @Schema(required = true, format = "uuid", example = "3f6c0c38-9a52-4c34-8a55-5f1f0c8f5a11") String id,
         @Schema(name = "user_id", required = true, format = "uuid", example = "9b2f6f1e-3c1d-4a8e-9a4f-6d7c1b2a3e4f") @JsonbProperty("user_id") String userId,
@@ -38,7 +38,17 @@ public record UploadedImage(
 
     /** {@code {"data": image}}, the answer to forms 1 and 3. */
     @Schema(name = "UploadResponse")
-    public record Created(@Schema(required = true) UploadedImage data) {
+    public record Created(@Schema(required = true) UploadedImage data) implements Answer {
+    }
+
+    /**
+     * What POST /user/images answers: 201 with {@link Created} or, for the bulk form, 202 with
+     * {@link FlatImage.Bulk}. One schema for both statuses, so that a generated client has one
+     * return type that can hold either (openapi-generator types an operation by its first 2xx).
+     */
+    @Schema(name = "UploadAnswer", oneOf = {Created.class, FlatImage.Bulk.class},
+            description = "UploadResponse (201: one image) or BulkResponse (202: the bulk form)")
+    public sealed interface Answer permits Created, FlatImage.Bulk {
     }
 
     static Created of(Image image) {

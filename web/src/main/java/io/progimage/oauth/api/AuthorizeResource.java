@@ -98,8 +98,7 @@ public class AuthorizeResource {
     @Extension(name = "x-rate-limit", value = "per-client-ip")
     @SecurityRequirementsSet
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
-            schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class,
-                    description = "The page's hidden inputs, plus email, password and decision (allow or deny)")))
+            schema = @Schema(implementation = OAuthViews.AuthorizationForm.class)))
     @APIResponse(responseCode = "303", description = "Allowed: to the redirect URL with `code` and `state`;"
             + " denied: with `error=access_denied`",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")))

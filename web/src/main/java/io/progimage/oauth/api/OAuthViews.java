@@ -18,7 +18,7 @@ public final class OAuthViews {
     }
 
     @Schema(name = "Application", description = "A registered application; the secret is shown only in this answer")
-    @JsonbPropertyOrder({"client_id", "client_secret", "name", "redirect_url", "created_at"})
+    @JsonbPropertyOrder({"clientId", "clientSecret", "name", "redirectUrl", "createdAt"})
     public record Registered(@Schema(name = "client_id", required = true, example = "3e1b5a1c9d7f4e2a8b6c0d4f2a1e9c7b") @JsonbProperty("client_id") String clientId,
                       @Schema(name = "client_secret", required = true, example = "Zk3u9PqW2mXc7VbN1sT5yL8aR4dG6hJ0eQ2wE5rT7yU9iO1pA3sD5fG7hJ9kL1zX")
                       @JsonbProperty("client_secret") String clientSecret,
@@ -43,7 +43,7 @@ public final class OAuthViews {
     }
 
     @Schema(name = "TokenResponse")
-    @JsonbPropertyOrder({"access_token", "token_type", "expires_in", "scope", "created_at"})
+    @JsonbPropertyOrder({"accessToken", "tokenType", "expiresIn", "scope", "createdAt"})
     public record Token(@Schema(name = "access_token", required = true, pattern = "^[A-Za-z0-9]{64}$", example = "u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8dKLzdocJ2isAjIhKtJ0RlgLKOmxgJ")
                  @JsonbProperty("access_token") String accessToken,
                  @Schema(name = "token_type", required = true, enumeration = "bearer") @JsonbProperty("token_type") String tokenType,
@@ -54,7 +54,7 @@ public final class OAuthViews {
     }
 
     @Schema(name = "TokenError", description = "RFC 6749 §5.2: the token and revocation endpoints' errors")
-    @JsonbPropertyOrder({"error", "error_description"})
+    @JsonbPropertyOrder({"error", "errorDescription"})
     public record TokenError(@Schema(required = true, enumeration = {"invalid_request", "invalid_client", "invalid_grant",
             "unsupported_grant_type"}) String error,
                       @Schema(name = "error_description", required = true, example = "the code is unknown, expired or already used")
@@ -66,5 +66,22 @@ public final class OAuthViews {
                       @Schema(name = "token_type_hint", enumeration = {"access_token", "refresh_token"}) @JsonbProperty("token_type_hint") String tokenTypeHint,
                       @Schema(name = "client_id") @JsonbProperty("client_id") String clientId,
                       @Schema(name = "client_secret", format = "password") @JsonbProperty("client_secret") String clientSecret) {
+    }
+
+    /** The sign-in page's form: its hidden inputs (the authorize request and an anti-forgery token) and the user's part. */
+    @Schema(name = "AuthorizationForm", description = "Submit every hidden input of the sign-in page as it is, with email,"
+            + " password and decision")
+    public record AuthorizationForm(@Schema(required = true, format = "email") String email,
+                                    @Schema(required = true, format = "password") String password,
+                                    @Schema(required = true, enumeration = {"allow", "deny"}) String decision,
+                                    @Schema(name = "client_id", required = true) @JsonbProperty("client_id") String clientId,
+                                    @Schema(name = "response_type", required = true) @JsonbProperty("response_type") String responseType,
+                                    @Schema(name = "redirect_url", format = "uri") @JsonbProperty("redirect_url") String redirectUrl,
+                                    String state,
+                                    @Schema(name = "code_challenge") @JsonbProperty("code_challenge") String codeChallenge,
+                                    @Schema(name = "code_challenge_method") @JsonbProperty("code_challenge_method")
+                                    String codeChallengeMethod,
+                                    @Schema(name = "form_token", required = true, description = "The page's anti-forgery token")
+                                    @JsonbProperty("form_token") String formToken) {
     }
 }

@@ -50,14 +50,12 @@ public class RevokeResource extends OAuthEndpoint {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
     public Response form(MultivaluedMap<String, String> form, @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return fromForm(form, authorization);
     }
 
-    /**
-     * The JSON request (the reference's style). The operation's documentation is here because
-     * Payara's OpenAPI scanner keeps the last method of a path and verb.
-     */
+    /** The JSON request (the reference's style), and the documentation of the operation's two media types. */
     @LimitedPerClientIp
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -28,8 +28,7 @@ public class DocsResource {
             "swagger-ui-standalone-preset.js", "text/javascript; charset=UTF-8",
             "oauth2-redirect.html", "text/html; charset=UTF-8",
             "oauth2-redirect.js", "text/javascript; charset=UTF-8",
-            "favicon-32x32.png", "image/png",
-            "LICENSE.txt", "text/plain; charset=UTF-8");
+            "favicon-32x32.png", "image/png");
 
     @GET
     @Operation(hidden = true)

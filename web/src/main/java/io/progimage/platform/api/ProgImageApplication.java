@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + " thumbnails and minis back: rotated, recompressed, filtered, with rounded corners. Bulk uploads are"
                         + " processed through a queue. Every user is held to 20 requests in any 5 seconds across the cluster.",
                 // no licence has been chosen for the product yet: until one is, nothing is granted
-                license = @License(name = "Proprietary: no licence granted", url = "/docs/LICENSE.txt")),
+                license = @License(name = "No licence granted (all rights reserved)", url = "https://choosealicense.com/no-permission/")),
         tags = {
                 @Tag(name = "accounts", description = "Sign up and read the signed-in user"),
                 @Tag(name = "oauth", description = "Register applications and sign users in (authorization code with PKCE)"),
