@@ -58,10 +58,10 @@ public class BulkProcessing {
             processor.discardPartialFiles(image);
             byte[] source = switch (image.sourceKind()) {
                 case FILE -> processor.original(image, held);
-                case REMOTE -> processor.fetch(image.remoteUrl(), "remote_file_url", held);
+                case REMOTE -> processor.fetch(image.remoteUrl(), held);
                 case IMAGE -> processor.original(source(image), held);
             };
-            processor.process(image, source, image.sourceKind() != Image.SourceKind.FILE, Uploads.sourceField(image));
+            processor.process(image, source, image.sourceKind() != Image.SourceKind.FILE);
         } catch (DomainException refused) {
             if (refused.kind() != DomainException.Kind.INVALID) {
                 throw refused; // busy or unavailable: transient, the broker redelivers
@@ -78,7 +78,7 @@ public class BulkProcessing {
     private Image source(Image item) {
         Image source = em.find(Image.class, item.sourceImageId(), LockModeType.PESSIMISTIC_READ);
         if (source == null) {
-            throw DomainException.invalid(Uploads.sourceField(item), "names an image that has been deleted");
+            throw new SourceRefused(Image.SourceKind.IMAGE, "has been deleted");
         }
         return source;
     }

@@ -39,7 +39,11 @@ public class BulkUploads {
         for (int i = 0; i < requests.size(); i++) {
             ImageRequest request = requests.get(i);
             if (request.kind() == Image.SourceKind.IMAGE) {
-                uploads.ownReadyImage(userId, request.imageId(), "process[" + i + "].image_id");
+                try {
+                    uploads.ownReadyImage(userId, request.imageId());
+                } catch (SourceRefused refused) {
+                    throw refused.inItem(i);
+                }
             }
         }
         List<Image> images = new ArrayList<>(requests.size());

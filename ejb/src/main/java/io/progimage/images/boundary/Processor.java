@@ -42,13 +42,13 @@ public class Processor {
 
     /**
      * The source bytes of a remote image, counted in {@code held} as its buffer grows; a refusal
-     * is the client's problem (422 naming the field), no room in the memory is BUSY (503).
+     * is the client's problem ({@link SourceRefused}, a 422), no room in the memory is BUSY (503).
      */
-    public byte[] fetch(String url, String field, SourceMemory.Reservation held) {
+    public byte[] fetch(String url, SourceMemory.Reservation held) {
         try {
             return remoteSources.fetch(url, held::growTo);
         } catch (RemoteFiles.Refused e) {
-            throw DomainException.invalid(field, e.getMessage());
+            throw new SourceRefused(Image.SourceKind.REMOTE, e.getMessage());
         }
     }
 
@@ -68,7 +68,7 @@ public class Processor {
      * stored already, as for a bulk item's upload).
      */
     @Timed(name = "image_processing", absolute = true, description = "decode, transform, encode and store one image")
-    public void process(Image image, byte[] source, boolean keepOriginal, String field) {
+    public void process(Image image, byte[] source, boolean keepOriginal) {
         ProcessedImage result;
         try {
             result = imaging.process(source, options(image.processing()));
@@ -76,7 +76,7 @@ public class Processor {
             if (e.reason() == ImageRejectedException.Reason.BUSY || e.reason() == ImageRejectedException.Reason.INTERRUPTED) {
                 throw new DomainException(DomainException.Kind.BUSY, e.getMessage()); // not the image's fault: 503, a retry may pass
             }
-            throw DomainException.invalid(field, e.getMessage());
+            throw new SourceRefused(image.sourceKind(), e.getMessage());
         }
         StoredFile main = new StoredFile(image.fileName(), result.main());
         StoredFile thumb = new StoredFile(image.thumbFileName(), result.thumb());
@@ -88,6 +88,12 @@ public class Processor {
         }
         image.markReady(result.sourceFormat().name().toLowerCase(java.util.Locale.ROOT), result.width(), result.height(),
                 result.mainSize(), result.placeholders().dominantColor(), result.placeholders().blurhash(), clock.instant());
+    }
+
+    /** The options as a bulk item's columns keep them until its turn comes. */
+    static Processing processing(ProcessingOptions o) {
+        return new Processing(o.quality(), o.thumbWidth(), o.thumbHeight(), o.rotation(),
+                o.filter() == null ? null : o.filter().name().toLowerCase(java.util.Locale.ROOT), o.cornerRadius());
     }
 
     static ProcessingOptions options(Processing p) {

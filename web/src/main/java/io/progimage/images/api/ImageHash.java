@@ -1,33 +1,60 @@
 package io.progimage.images.api;
 
+import io.progimage.platform.api.Text;
+import io.progimage.platform.api.WholeNumber;
+import io.progimage.platform.api.WireText;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+import jakarta.validation.constraints.Pattern;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * One image hash (API.md §5.4), as the OpenAPI document describes it. The numbers are declared
- * integers, the form generated clients should send; the service also takes them as decimal
- * strings, as the reference's own example does ({@link ImageHashes} reads both).
+ * One image hash (API.md §5.4) as the client sent it: every parameter is the client's text
+ * ({@link WireText}), so that a wrong type or range is a violation naming the field. The
+ * constraints here are the table's rules; the rest (exactly one source, base64, the URL) and the
+ * conversion to {@link io.progimage.imaging.control.ProcessingOptions} are {@link ImageHashes}.
+ * The document declares the numbers integers, the form generated clients should send; the service
+ * also takes them as decimal strings, as the reference's own example does.
  */
 @Schema(name = "ImageHash", description = "What to upload and how to process it. Exactly one of `file`, `remote_file_url`,"
         + " `image_id`. Numbers may also be sent as decimal strings (\"90\"). Unknown keys are ignored.")
 public record ImageHash(
         @Schema(description = "The image, base64 (standard or URL-safe alphabet, padding optional) or a `data:image/...;base64,` URI",
-                example = "data:image/png;base64,iVBORw0KGgo...") String file,
-        @Schema(name = "remote_file_url", format = "uri", maxLength = 2000, description = "An http or https URL the server fetches (public addresses only;"
-                + " 5 s connect, 30 s total, at most 3 redirects, the upload size limit)",
-                example = "https://images.example.org/cat.jpg") @JsonbProperty("remote_file_url") String remoteFileUrl,
+                example = "data:image/png;base64,iVBORw0KGgo...")
+        @JsonbTypeDeserializer(WireText.Strings.class) @Text String file,
+        @Schema(name = "remote_file_url", format = "uri", maxLength = 2000, description = "An http or https URL the server"
+                + " fetches (public addresses only; 5 s connect, 30 s total, at most 3 redirects, the upload size limit)",
+                example = "https://images.example.org/cat.jpg")
+        @JsonbProperty("remote_file_url") @JsonbTypeDeserializer(WireText.Strings.class) @Text String remoteFileUrl,
         @Schema(name = "image_id", format = "uuid", description = "One of your ready images: the new image is made from its original upload")
-        @JsonbProperty("image_id") String imageId,
-        @Schema(minimum = "0", maximum = "100", defaultValue = "90", description = "JPEG quality of every output") Integer quality,
-        @Schema(name = "thumb_w", minimum = "1", maximum = "4096", description = "Width of the thumbnail's box (default 200); the aspect ratio is kept")
-        @JsonbProperty("thumb_w") Integer thumbW,
-        @Schema(name = "thumb_h", minimum = "1", maximum = "4096", description = "Height of the thumbnail's box (default 200)")
-        @JsonbProperty("thumb_h") Integer thumbH,
-        @Schema(defaultValue = "0", description = "Degrees clockwise, any value; angles that are not multiples of 90 enlarge"
-                + " the canvas, filled with white", example = "90") Integer rotation,
-        @Schema(enumeration = {"toaster", "lomo", "kelvin", "colortone", "gotham"}) String filter,
-        @Schema(name = "round_corners", minimum = "1", maximum = "100000", description = "Corner radius in pixels of the main image (thumb and mini"
-                + " in proportion); outside it is white") @JsonbProperty("round_corners") Integer roundCorners) {
+        @JsonbProperty("image_id") @JsonbTypeDeserializer(WireText.Strings.class) @Text
+        @Pattern(regexp = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+                message = "must be the id of one of your ready images") String imageId,
+        @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100", defaultValue = "90",
+                description = "JPEG quality of every output")
+        @JsonbTypeDeserializer(WireText.Numbers.class) @WholeNumber(min = 0, max = 100) String quality,
+        @Schema(name = "thumb_w", type = SchemaType.INTEGER, minimum = "1", maximum = "4096",
+                description = "Width of the thumbnail's box (default 200); the aspect ratio is kept")
+        @JsonbProperty("thumb_w") @JsonbTypeDeserializer(WireText.Numbers.class) @WholeNumber(min = 1, max = MAX_THUMB_SIDE) String thumbW,
+        @Schema(name = "thumb_h", type = SchemaType.INTEGER, minimum = "1", maximum = "4096",
+                description = "Height of the thumbnail's box (default 200)")
+        @JsonbProperty("thumb_h") @JsonbTypeDeserializer(WireText.Numbers.class) @WholeNumber(min = 1, max = MAX_THUMB_SIDE) String thumbH,
+        @Schema(type = SchemaType.INTEGER, defaultValue = "0", example = "90", description = "Degrees clockwise, any value;"
+                + " angles that are not multiples of 90 enlarge the canvas, filled with white")
+        @JsonbTypeDeserializer(WireText.Numbers.class) @WholeNumber String rotation,
+        @Schema(enumeration = {"toaster", "lomo", "kelvin", "colortone", "gotham"})
+        @JsonbTypeDeserializer(WireText.Strings.class) @Text
+        @Pattern(regexp = "toaster|lomo|kelvin|colortone|gotham", message = "must be one of toaster, lomo, kelvin, colortone, gotham")
+        String filter,
+        @Schema(name = "round_corners", type = SchemaType.INTEGER, minimum = "1", maximum = "100000",
+                description = "Corner radius in pixels of the main image (thumb and mini in proportion); outside it is white")
+        @JsonbProperty("round_corners") @JsonbTypeDeserializer(WireText.Numbers.class) @WholeNumber(min = 1, max = MAX_CORNER_RADIUS)
+        String roundCorners) {
+
+    static final int MAX_THUMB_SIDE = 4096;
+    /** Far beyond any image (the pipeline clamps to half the shorter side); keeps the number sane. */
+    static final int MAX_CORNER_RADIUS = 100_000;
 
     /** Form 1: one hash, processed while the client waits. */
     @Schema(name = "UploadRequest")

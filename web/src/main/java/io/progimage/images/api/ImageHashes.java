@@ -3,40 +3,44 @@ package io.progimage.images.api;
 import io.progimage.images.boundary.ImageRequest;
 import io.progimage.images.control.Base64Files;
 import io.progimage.images.entity.Image.SourceKind;
-import io.progimage.images.entity.Processing;
+import io.progimage.imaging.control.Filter;
+import io.progimage.imaging.control.ProcessingOptions;
+import io.progimage.platform.api.Text;
+import io.progimage.platform.api.WholeNumber;
 import io.progimage.platform.boundary.DomainException;
 import io.progimage.platform.boundary.DomainException.FieldError;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 
-import java.math.BigDecimal;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * Reads one image hash (API.md §5.4) into an {@link ImageRequest}, checking every rule of the
- * table and collecting every violation, each named as the client wrote it
- * ({@code process.quality}, {@code process[3].filter}). Unknown keys are ignored.
+ * The one validator of image hashes (API.md §5.4): binds the JSON to {@link ImageHash}, checks it
+ * with its Bean Validation constraints, then the rules no annotation says (exactly one source,
+ * base64, an http(s) URL), and makes the {@link ImageRequest} with its {@link ProcessingOptions}.
+ * Every violation is named as the client wrote it ({@code process.quality}, {@code process[3].filter}):
+ * the prefix, then the wire name of the record component the violation's path names.
  */
 final class ImageHashes {
 
-    static final Set<String> FILTERS = Set.of("toaster", "lomo", "kelvin", "colortone", "gotham");
-    static final int MAX_THUMB_SIDE = 4096;
-    /** Far beyond any image (the pipeline clamps to half the shorter side); keeps the number sane. */
-    static final int MAX_CORNER_RADIUS = 100_000;
-    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,30}");
+    private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    /** Component name to wire name, in declaration order (the order errors are reported in). */
+    private static final Map<String, String> WIRE_NAMES = wireNames();
 
-    private final String prefix;
-    private final List<FieldError> errors = new ArrayList<>();
-
-    private ImageHashes(String prefix) {
-        this.prefix = prefix;
+    private ImageHashes() {
     }
 
     /** A hash from JSON; {@code uploadedFile} is the multipart {@code file} part, if any. */
@@ -51,92 +55,70 @@ final class ImageHashes {
 
     /** Like {@link #read}, but adds the violations to {@code errors} (for a bulk's every item) and returns null then. */
     static ImageRequest readCollecting(JsonValue value, String prefix, byte[] uploadedFile, List<FieldError> errors) {
-        ImageHashes hashes = new ImageHashes(prefix);
-        ImageRequest request = value instanceof JsonObject hash ? hashes.parse(hash, uploadedFile) : null;
-        if (!(value instanceof JsonObject)) {
-            hashes.error("", "must be an object");
+        if (!(value instanceof JsonObject object)) {
+            errors.add(new FieldError(prefix, "must be an object"));
+            return null;
         }
-        errors.addAll(hashes.errors);
-        return hashes.errors.isEmpty() ? request : null;
+        return check(JSONB.fromJson(object.toString(), ImageHash.class), prefix, uploadedFile, errors);
     }
 
-    private ImageRequest parse(JsonObject hash, byte[] uploadedFile) {
-        String file = string(hash, "file");
-        String remote = string(hash, "remote_file_url");
-        String imageId = string(hash, "image_id");
-        int sources = (file != null ? 1 : 0) + (uploadedFile != null ? 1 : 0) + (remote != null ? 1 : 0) + (imageId != null ? 1 : 0);
+    static ImageRequest check(ImageHash hash, String prefix, byte[] uploadedFile, List<FieldError> errors) {
+        Map<String, String> violations = violations(hash);
+        int before = errors.size();
+        violations.forEach((component, message) -> errors.add(new FieldError(prefix + "." + WIRE_NAMES.get(component), message)));
+        long sources = java.util.stream.Stream.of(hash.file(), hash.remoteFileUrl(), hash.imageId(), uploadedFile)
+                .filter(java.util.Objects::nonNull).count();
         if (sources != 1) {
-            error("", "needs exactly one of file, remote_file_url, image_id");
+            errors.add(before, new FieldError(prefix, "needs exactly one of file, remote_file_url, image_id"));
         }
         byte[] bytes = uploadedFile;
-        if (file != null) {
-            bytes = Base64Files.decode(file).orElse(null);
+        if (hash.file() != null && !violations.containsKey("file")) {
+            bytes = Base64Files.decode(hash.file()).orElse(null);
             if (bytes == null) {
-                error("file", "must be base64 (standard or URL-safe) or a data:image/...;base64, URI");
+                errors.add(new FieldError(prefix + ".file", "must be base64 (standard or URL-safe) or a data:image/...;base64, URI"));
             }
         }
-        if (remote != null && !isHttpUrl(remote)) {
-            error("remote_file_url", "must be an http or https URL");
+        if (hash.remoteFileUrl() != null && !violations.containsKey("remoteFileUrl") && !isHttpUrl(hash.remoteFileUrl())) {
+            errors.add(new FieldError(prefix + ".remote_file_url", "must be an http or https URL"));
         }
-        if (imageId != null && !UUID.matcher(imageId).matches()) {
-            error("image_id", "must be the id of one of your ready images");
-        }
-        Long quality = integer(hash, "quality", 0, 100);
-        Long thumbW = integer(hash, "thumb_w", 1, MAX_THUMB_SIDE);
-        Long thumbH = integer(hash, "thumb_h", 1, MAX_THUMB_SIDE);
-        Long rotation = integer(hash, "rotation", Long.MIN_VALUE, Long.MAX_VALUE);
-        Long corners = integer(hash, "round_corners", 1, MAX_CORNER_RADIUS);
-        String filter = string(hash, "filter");
-        if (filter != null && !FILTERS.contains(filter)) {
-            error("filter", "must be one of toaster, lomo, kelvin, colortone, gotham");
-        }
-        if (!errors.isEmpty()) {
+        if (errors.size() > before) {
             return null;
         }
-        Processing processing = new Processing(quality == null ? 90 : quality.intValue(),
-                thumbW == null ? null : thumbW.intValue(), thumbH == null ? null : thumbH.intValue(),
-                rotation == null ? 0 : (int) Math.floorMod(rotation, 360L), // only the angle matters: 450 is 90
-                filter, corners == null ? null : corners.intValue());
+        ProcessingOptions options = new ProcessingOptions(
+                hash.quality() == null ? ProcessingOptions.DEFAULT_QUALITY : WholeNumber.Check.intValue(hash.quality()),
+                WholeNumber.Check.intValue(hash.thumbW()), WholeNumber.Check.intValue(hash.thumbH()),
+                // only the angle matters: 450 is 90
+                hash.rotation() == null ? 0 : (int) Math.floorMod(new java.math.BigDecimal(hash.rotation().trim())
+                        .remainder(java.math.BigDecimal.valueOf(360)).longValueExact(), 360L),
+                Filter.fromName(hash.filter()), WholeNumber.Check.intValue(hash.roundCorners()));
         if (bytes != null) {
-            return new ImageRequest(SourceKind.FILE, bytes, null, null, processing);
+            return new ImageRequest(SourceKind.FILE, bytes, null, null, options);
         }
-        return remote != null ? new ImageRequest(SourceKind.REMOTE, null, remote, null, processing)
-                : new ImageRequest(SourceKind.IMAGE, null, null, imageId, processing);
+        return hash.remoteFileUrl() != null ? new ImageRequest(SourceKind.REMOTE, null, hash.remoteFileUrl(), null, options)
+                : new ImageRequest(SourceKind.IMAGE, null, null, hash.imageId(), options);
     }
 
-    private String string(JsonObject hash, String name) {
-        JsonValue value = hash.get(name);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value instanceof JsonString string) {
-            return string.getString();
-        }
-        error(name, "must be a string");
-        return null;
+    /**
+     * One message per component, in declaration order. A value of the wrong type breaks every
+     * constraint of its component; "must be a string" says it best, so it wins.
+     */
+    private static Map<String, String> violations(ImageHash hash) {
+        List<String> order = new ArrayList<>(WIRE_NAMES.keySet());
+        Map<String, String> messages = new LinkedHashMap<>();
+        VALIDATOR.validate(hash).stream()
+                .sorted(Comparator.<ConstraintViolation<ImageHash>>comparingInt(v -> order.indexOf(v.getPropertyPath().toString()))
+                        .thenComparing(v -> v.getConstraintDescriptor().getAnnotation() instanceof Text ? 0 : 1))
+                .forEach(v -> messages.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+        return messages;
     }
 
-    /** A JSON number or a decimal string, integral, within [min, max]; null when absent. */
-    private Long integer(JsonObject hash, String name, long min, long max) {
-        JsonValue value = hash.get(name);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
+    private static Map<String, String> wireNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (RecordComponent component : ImageHash.class.getRecordComponents()) {
+            JsonbProperty wire = component.getAccessor().getAnnotation(JsonbProperty.class);
+            names.put(component.getName(), wire == null ? component.getName() : wire.value());
         }
-        BigDecimal number = null;
-        if (value instanceof JsonNumber json) {
-            number = json.bigDecimalValue();
-        } else if (value instanceof JsonString string && DECIMAL.matcher(string.getString().trim()).matches()) {
-            number = new BigDecimal(string.getString().trim());
-        }
-        if (number == null || number.stripTrailingZeros().scale() > 0) {
-            error(name, "must be an integer");
-            return null;
-        }
-        if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
-            error(name, min == Long.MIN_VALUE ? "is out of range" : "must be between " + min + " and " + max);
-            return null;
-        }
-        return number.longValueExact();
+        return names;
     }
 
     private static boolean isHttpUrl(String value) {
@@ -147,9 +129,5 @@ final class ImageHashes {
         } catch (Exception e) {
             return false;
         }
-    }
-
-    private void error(String name, String message) {
-        errors.add(new FieldError(name.isEmpty() ? prefix : prefix + "." + name, message));
     }
 }

@@ -3,6 +3,7 @@ package io.progimage.images.api;
 import io.progimage.images.boundary.BulkUploads;
 import io.progimage.images.boundary.ImageRequest;
 import io.progimage.images.boundary.Images;
+import io.progimage.images.boundary.SourceRefused;
 import io.progimage.images.boundary.Uploads;
 import io.progimage.images.entity.Image;
 import io.progimage.platform.api.JsonBody;
@@ -107,7 +108,7 @@ public class ImagesResource {
         if (file == null) {
             throw DomainException.invalid("file", "is required (a binary part)");
         }
-        return created(uploads.upload(userId(), ImageHashes.read(hash.build(), "process", file), "process"));
+        return created(upload(ImageHashes.read(hash.build(), "process", file)));
     }
 
     @POST
@@ -147,7 +148,7 @@ public class ImagesResource {
         if (process == null || process.getValueType() != JsonValue.ValueType.OBJECT) {
             throw DomainException.invalid("process", "must be an image hash (an object) or a list of them");
         }
-        return created(uploads.upload(userId(), ImageHashes.read(process, "process", null), "process"));
+        return created(upload(ImageHashes.read(process, "process", null)));
     }
 
     /** Form 2: every item validated first; one invalid item and nothing is stored or queued. */
@@ -164,7 +165,13 @@ public class ImagesResource {
             throw DomainException.invalid(errors);
         }
         PublicUrls.Bases bases = publicUrls.of(uri);
-        List<FlatImage> data = bulkUploads.queue(userId(), requests).stream().map(image -> FlatImage.of(image, bases)).toList();
+        List<Image> queued;
+        try {
+            queued = bulkUploads.queue(userId(), requests);
+        } catch (SourceRefused refused) {
+            throw named(refused);
+        }
+        List<FlatImage> data = queued.stream().map(image -> FlatImage.of(image, bases)).toList();
         return Response.accepted(new FlatImage.Bulk(data)).build();
     }
 
@@ -231,6 +238,25 @@ public class ImagesResource {
     public Response delete(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         images.delete(userId(), id);
         return Response.noContent().build();
+    }
+
+    private Image upload(ImageRequest request) {
+        try {
+            return uploads.upload(userId(), request);
+        } catch (SourceRefused refused) {
+            throw named(refused);
+        }
+    }
+
+    /** The refusal of a source, named as the client wrote it: {@code process.remote_file_url}, {@code process[2].image_id}. */
+    private static DomainException named(SourceRefused refused) {
+        String item = refused.item() < 0 ? "process" : "process[" + refused.item() + "]";
+        String field = switch (refused.source()) {
+            case FILE -> "file";
+            case REMOTE -> "remote_file_url";
+            case IMAGE -> "image_id";
+        };
+        return DomainException.invalid(item + "." + field, refused.reason());
     }
 
     private Response created(Image image) {
