@@ -3,12 +3,11 @@ package io.progimage.oauth.api;
 import io.progimage.oauth.boundary.Applications;
 import io.progimage.platform.api.ApiError;
 import io.progimage.platform.api.BasicCredentials;
-import io.progimage.platform.api.JsonBody;
+import io.progimage.platform.api.RequestRules;
 import io.progimage.users.boundary.Users;
 import io.progimage.users.entity.User;
 import io.progimage.ratelimit.api.LimitedPerClientIp;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -70,8 +69,8 @@ public class ApplicationsResource {
             return ApiError.of(401, "HTTP Basic authentication with your e-mail and password is required")
                     .toResponse().header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"progimage\", charset=\"UTF-8\"").build();
         }
-        JsonObject json = JsonBody.parse(body);
-        var registration = applications.register(owner, JsonBody.string(json, "name"), JsonBody.string(json, "redirect_url"));
+        OAuthViews.Registration request = RequestRules.read(body, OAuthViews.Registration.class);
+        var registration = applications.register(owner, request.name(), request.redirectUrl());
         var application = registration.application();
         var answer = new OAuthViews.Registered(application.clientId(), registration.clientSecret(), application.name(),
                 application.redirectUrl(), Times.iso(application.createdAt()));

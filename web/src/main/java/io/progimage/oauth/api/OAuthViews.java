@@ -1,6 +1,9 @@
 package io.progimage.oauth.api;
 
+import io.progimage.platform.api.Text;
+import io.progimage.platform.api.WireText;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,10 +14,11 @@ public final class OAuthViews {
     }
 
     @Schema(name = "ApplicationRegistration")
-    public record Registration(@Schema(required = true, example = "Photo frame") String name,
+    public record Registration(@Schema(required = true, example = "Photo frame")
+                               @JsonbTypeDeserializer(WireText.Strings.class) @Text String name,
                         @Schema(name = "redirect_url", required = true, format = "uri", example = "https://frame.example.org/callback",
                                 description = "An absolute http or https URL; authorize redirects only to exactly this URL")
-                        @JsonbProperty("redirect_url") String redirectUrl) {
+                        @JsonbProperty("redirect_url") @JsonbTypeDeserializer(WireText.Strings.class) @Text String redirectUrl) {
     }
 
     @Schema(name = "Application", description = "A registered application; the secret is shown only in this answer")

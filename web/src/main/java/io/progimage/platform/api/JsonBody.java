@@ -5,7 +5,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.WebApplicationException;
@@ -78,18 +77,6 @@ public final class JsonBody {
             array.add(value(parser, event, path + "[" + index++ + "]", depth));
         }
         return array.build();
-    }
-
-    /** A string member, or null when absent or JSON null; any other type is a 422 naming the field. */
-    public static String string(JsonObject object, String name) {
-        JsonValue value = object.get(name);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value instanceof JsonString string) {
-            return string.getString();
-        }
-        throw DomainException.invalid(name, "must be a string");
     }
 
     private static WebApplicationException badRequest() {

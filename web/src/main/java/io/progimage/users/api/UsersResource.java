@@ -1,11 +1,10 @@
 package io.progimage.users.api;
 
 import io.progimage.platform.api.ApiError;
-import io.progimage.platform.api.JsonBody;
+import io.progimage.platform.api.RequestRules;
 import io.progimage.ratelimit.api.LimitedPerClientIp;
 import io.progimage.users.boundary.Users;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,8 +46,8 @@ public class UsersResource {
     @APIResponse(responseCode = "422", description = "A missing name or e-mail, a malformed e-mail, a short password",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
     public Response signUp(String body) {
-        JsonObject json = JsonBody.parse(body);
-        var user = users.signUp(JsonBody.string(json, "name"), JsonBody.string(json, "email"), JsonBody.string(json, "password"));
+        UserView.SignUp request = RequestRules.read(body, UserView.SignUp.class);
+        var user = users.signUp(request.name(), request.email(), request.password());
         return Response.status(Response.Status.CREATED).entity(UserView.of(user)).build();
     }
 }
