@@ -27,7 +27,15 @@ class DatabaseOutageIT {
     private static final Duration BOUND = Duration.ofSeconds(5 + 3);
 
     private static Api.Reply within(HttpRequest.Builder request) {
-        return Api.send(request.timeout(BOUND).build());
+        HttpRequest sent = request.timeout(BOUND).build();
+        long start = System.nanoTime();
+        try {
+            return Api.send(sent);
+        } finally {
+            // for the reader of a failed run: how close each answer came to the bound
+            System.out.printf("%s %s answered after %d ms%n", sent.method(), sent.uri().getPath(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
     }
 
     @Test
