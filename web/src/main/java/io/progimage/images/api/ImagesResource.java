@@ -133,12 +133,14 @@ public class ImagesResource {
             @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = ImageHash.Multipart.class))})
     @APIResponse(responseCode = "201", description = "One image, processed (forms 1 and 3)",
             headers = @Header(name = "Location", description = "/user/images/{id}", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadedImage.Answer.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadedImage.Answer.class),
+                    examples = @ExampleObject(name = "uploaded", value = ImageExamples.UPLOADED)))
     @APIResponse(responseCode = "202", description = "The bulk form's images in request order, pending (or already ready)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadedImage.Answer.class)))
     @APIResponse(responseCode = "422", description = "Invalid parameters, each named in `details` (`process[3].filter`);"
             + " an unreadable or unsupported image; a source over the pixel limit; a remote URL that cannot be fetched"
-            + " or is not allowed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
+            + " or is not allowed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class),
+            examples = @ExampleObject(name = "invalid", value = ImageExamples.INVALID)))
     public Response upload(String body) {
         JsonObject json = JsonBody.parse(body);
         JsonValue process = json.get("process");
@@ -180,7 +182,8 @@ public class ImagesResource {
     @APIResponse(responseCode = "200", description = "A page of images",
             headers = @Header(name = "Link", description = "RFC 8288 links with rel=\"next\" and rel=\"prev\" where they exist",
                     schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlatImage.Page.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlatImage.Page.class),
+                    examples = @ExampleObject(name = "page", value = ImageExamples.PAGE)))
     @APIResponse(responseCode = "422", description = "offset below 0, or limit outside 1..100", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
     public Response list(@Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
                          @QueryParam("offset") String offsetParam,
@@ -211,7 +214,8 @@ public class ImagesResource {
     @Operation(operationId = "getImage", summary = "One of the caller's images",
             description = "Poll this for a bulk item until its status is ready or failed.")
     @APIResponse(responseCode = "200", description = "The image",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlatImage.One.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlatImage.One.class),
+                    examples = @ExampleObject(name = "ready", value = ImageExamples.ONE)))
     @APIResponse(responseCode = "404", description = "No such image: an unknown id and another user's get the same answer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
     public FlatImage.One one(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
