@@ -14,8 +14,8 @@ import java.util.Map;
  * What the token and revocation endpoints share (RFC 6749 §3.2, RFC 7009 §2.1): a form or a JSON
  * body, read into the endpoint's parameters, any other body type refused, every refusal an
  * RFC 6749 §5.2 error, each request limited per client IP. A subclass names its parameters and
- * answers them; it declares the two resource methods itself (form and JSON), because the OpenAPI
- * scanner documents only methods declared on the resource class.
+ * answers them; it declares the two resource methods itself (form and JSON), so that each
+ * endpoint's own OpenAPI annotations sit on them.
  */
 public abstract class OAuthEndpoint {
 
