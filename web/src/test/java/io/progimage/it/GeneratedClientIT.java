@@ -76,7 +76,10 @@ class GeneratedClientIT {
 
         ImageList page = images.listImages(10, 0);
         assertEquals(3L, page.getMeta().getTotal());
-        assertEquals(queued.get(1).getId(), page.getData().get(0).getId(), "newest first");
+        // newest first: the bulk's two (one instant, so in id order, API.md §5.2), then the single upload
+        assertEquals(java.util.Set.of(queued.get(0).getId(), queued.get(1).getId()),
+                java.util.Set.of(page.getData().get(0).getId(), page.getData().get(1).getId()));
+        assertEquals(uploaded.getId(), page.getData().get(2).getId());
         Image one = images.getImage(uploaded.getId()).getData();
         assertEquals(Image.StatusEnum.READY, one.getStatus());
         assertEquals(uploaded.getWidth(), one.getWidth());

@@ -1,5 +1,7 @@
 package io.progimage.oauth.api;
 
+import io.progimage.platform.api.DisplayName;
+import io.progimage.platform.api.Required;
 import io.progimage.platform.api.Text;
 import io.progimage.platform.api.WireText;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -14,11 +16,12 @@ public final class OAuthViews {
     }
 
     @Schema(name = "ApplicationRegistration")
-    public record Registration(@Schema(required = true, example = "Photo frame")
-                               @JsonbTypeDeserializer(WireText.Strings.class) @Text String name,
+    public record Registration(@Schema(required = true, maxLength = DisplayName.MAX_LENGTH, example = "Photo frame")
+                               @JsonbTypeDeserializer(WireText.Strings.class) @Text @Required @DisplayName String name,
                         @Schema(name = "redirect_url", required = true, format = "uri", example = "https://frame.example.org/callback",
                                 description = "An absolute http or https URL; authorize redirects only to exactly this URL")
-                        @JsonbProperty("redirect_url") @JsonbTypeDeserializer(WireText.Strings.class) @Text String redirectUrl) {
+                        @JsonbProperty("redirect_url") @JsonbTypeDeserializer(WireText.Strings.class) @Text @Required @RedirectUrl
+                        String redirectUrl) {
     }
 
     @Schema(name = "Application", description = "A registered application; the secret is shown only in this answer")

@@ -22,7 +22,7 @@ import java.util.Map;
  * record, Bean Validation checks its constraints, and every violation is named as the client
  * wrote it, from the violation's own path: the prefix ({@code process[3]}), then the wire name of
  * the record component ({@code thumb_w}, from its {@code @JsonbProperty}). One message per
- * field, in the record's order; for a value of the wrong type, "must be a string" ({@link Text}).
+ * field, in the record's order; the most basic one when several apply ({@link #priority}).
  */
 public final class RequestRules {
 
@@ -58,11 +58,16 @@ public final class RequestRules {
         Map<String, String> messages = new LinkedHashMap<>();
         VALIDATOR.validate(request).stream()
                 .sorted(Comparator.<ConstraintViolation<Record>>comparingInt(v -> order.indexOf(v.getPropertyPath().toString()))
-                        .thenComparing(v -> v.getConstraintDescriptor().getAnnotation() instanceof Text ? 0 : 1))
+                        .thenComparing(v -> priority(v.getConstraintDescriptor().getAnnotation())))
                 .forEach(v -> messages.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
         List<FieldError> errors = new ArrayList<>();
         messages.forEach((component, message) -> errors.add(new FieldError(
                 (prefix.isEmpty() ? "" : prefix + ".") + wireNames.get(component), message)));
         return errors;
+    }
+
+    /** Of several violations of one field the most basic speaks: the wrong type, then the missing value. */
+    private static int priority(java.lang.annotation.Annotation constraint) {
+        return constraint instanceof Text ? 0 : constraint instanceof Required ? 1 : 2;
     }
 }
