@@ -56,6 +56,11 @@ public record ImageHash(
     /** Far beyond any image (the pipeline clamps to half the shorter side); keeps the number sane. */
     static final int MAX_CORNER_RADIUS = 100_000;
 
+    /** The same hash with {@code file} (as {@link WireText#text} reads it). */
+    ImageHash withFile(String file) {
+        return new ImageHash(file, remoteFileUrl, imageId, quality, thumbW, thumbH, rotation, filter, roundCorners);
+    }
+
     /** Form 1: one hash, processed while the client waits. */
     @Schema(name = "UploadRequest")
     public record Single(@Schema(required = true) ImageHash process) {

@@ -24,14 +24,18 @@ public final class WireText {
     private WireText() {
     }
 
+    /** A string parameter's text: the string, null when absent or JSON null ("not given"), else {@link #WRONG_TYPE}. */
+    public static String text(JsonValue value) {
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        return value instanceof JsonString string ? string.getString() : WRONG_TYPE;
+    }
+
     public static final class Strings implements JsonbDeserializer<String> {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = parser.getValue();
-            if (value == JsonValue.NULL) {
-                return null; // null is "not given", as the contract's optional parameters read
-            }
-            return value instanceof JsonString string ? string.getString() : WRONG_TYPE;
+            return text(parser.getValue());
         }
     }
 

@@ -31,7 +31,8 @@ public record UserView(@Schema(required = true, format = "uuid", example = "9b2f
                                  description = "Unique, compared case-insensitively")
                          @JsonbTypeDeserializer(WireText.Strings.class) @Text @Required
                          @Size(max = MAX_EMAIL, message = EMAIL_RULE)
-                         @Pattern(regexp = "\\s*[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+\\s*", message = EMAIL_RULE)
+                         @Pattern(regexp = "\\s*[^@\\s\\x00-\\x1F\\x7F]+@[^@\\s\\x00-\\x1F\\x7F]+\\.[^@\\s\\x00-\\x1F\\x7F]+\\s*",
+                                 message = EMAIL_RULE) // no \p{Cntrl}: the document's regex must read in ECMAScript too
                          String email,
                          @Schema(required = true, minLength = MIN_PASSWORD, maxLength = MAX_PASSWORD, format = "password",
                                  example = "correct horse battery")
