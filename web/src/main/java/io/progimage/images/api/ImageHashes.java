@@ -52,7 +52,7 @@ final class ImageHashes {
         return check(parameters.withFile(WireText.text(object.get("file"))), prefix, uploadedFile, errors);
     }
 
-    static ImageRequest check(ImageHash hash, String prefix, byte[] uploadedFile, List<FieldError> errors) {
+    private static ImageRequest check(ImageHash hash, String prefix, byte[] uploadedFile, List<FieldError> errors) {
         int before = errors.size();
         List<FieldError> violations = RequestRules.violations(hash, prefix);
         errors.addAll(violations);

@@ -68,9 +68,5 @@ public @interface WholeNumber {
         public static Integer intValue(String value) {
             return value == null ? null : new BigDecimal(value.trim()).intValueExact();
         }
-
-        public static Long longValue(String value) {
-            return value == null ? null : new BigDecimal(value.trim()).longValueExact();
-        }
     }
 }
