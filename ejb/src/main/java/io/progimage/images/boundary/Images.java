@@ -64,10 +64,10 @@ public class Images {
         storage.removeAllOnCommit(id);
     }
 
-    /** A ready image whose public file name is {@code name}, for the unauthenticated file endpoint. */
+    /** A ready image that has a file named {@code name} ({@link Image#representations}), for the unauthenticated file endpoint. */
     public Optional<Image> readyWithFile(String id, String name) {
         return Optional.ofNullable(id == null || id.length() != 36 ? null : em.find(Image.class, id))
                 .filter(Image::isReady)
-                .filter(image -> name.equals(image.fileName()) || name.equals(image.thumbFileName()) || name.equals(image.miniFileName()));
+                .filter(image -> !image.representations(name).isEmpty());
     }
 }

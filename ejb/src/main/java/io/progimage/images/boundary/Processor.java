@@ -7,6 +7,7 @@ import io.progimage.images.entity.Processing;
 import io.progimage.imaging.boundary.Imaging;
 import io.progimage.imaging.control.Filter;
 import io.progimage.imaging.control.ImageRejectedException;
+import io.progimage.imaging.control.OutputFormat;
 import io.progimage.imaging.control.ProcessedImage;
 import io.progimage.imaging.control.ProcessingOptions;
 import io.progimage.platform.boundary.DomainException;
@@ -17,6 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns an image's source bytes into its stored files and marks it ready: the one code path
@@ -78,26 +82,30 @@ public class Processor {
             }
             throw new SourceRefused(image.sourceKind(), e.getMessage());
         }
-        StoredFile main = new StoredFile(image.fileName(), result.main());
-        StoredFile thumb = new StoredFile(image.thumbFileName(), result.thumb());
-        StoredFile mini = new StoredFile(image.miniFileName(), result.mini());
+        List<StoredFile> files = new ArrayList<>();
         if (keepOriginal) {
-            storage.writeAll(image.id(), new StoredFile(ORIGINAL, source), main, thumb, mini);
-        } else {
-            storage.writeAll(image.id(), main, thumb, mini);
+            files.add(new StoredFile(ORIGINAL, source));
         }
-        image.markReady(result.sourceFormat().name().toLowerCase(java.util.Locale.ROOT), result.width(), result.height(),
-                result.mainSize(), result.placeholders().dominantColor(), result.placeholders().blurhash(), clock.instant());
+        for (ProcessedImage.Rendition rendition : result.renditions()) {
+            String format = rendition.encoding().wireName();
+            files.add(new StoredFile(image.storedFileName("", format), rendition.main()));
+            files.add(new StoredFile(image.storedFileName("thumb_", format), rendition.thumb()));
+            files.add(new StoredFile(image.storedFileName("mini_", format), rendition.mini()));
+        }
+        storage.writeAll(image.id(), files.toArray(StoredFile[]::new));
+        image.markReady(result.sourceFormat().name().toLowerCase(Locale.ROOT), result.width(), result.height(),
+                result.mainSize(), result.placeholders().dominantColor(), result.placeholders().blurhash(),
+                result.renditions().stream().map(r -> r.encoding().wireName()).toList(), clock.instant());
     }
 
     /** The options as a bulk item's columns keep them until its turn comes. */
     static Processing processing(ProcessingOptions o) {
         return new Processing(o.quality(), o.thumbWidth(), o.thumbHeight(), o.rotation(),
-                o.filter() == null ? null : o.filter().name().toLowerCase(java.util.Locale.ROOT), o.cornerRadius());
+                o.filter() == null ? null : o.filter().name().toLowerCase(Locale.ROOT), o.cornerRadius(), o.format().wireName());
     }
 
     static ProcessingOptions options(Processing p) {
         return new ProcessingOptions(p.quality(), p.thumbWidth(), p.thumbHeight(), p.rotation(),
-                Filter.fromName(p.filter()), p.roundCorners());
+                Filter.fromName(p.filter()), p.roundCorners(), OutputFormat.fromWireName(p.format()));
     }
 }

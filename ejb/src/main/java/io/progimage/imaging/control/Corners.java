@@ -18,6 +18,11 @@ final class Corners {
     }
 
     static void round(BufferedImage image, int radius) {
+        round(image, radius, 255);
+    }
+
+    /** As {@link #round(BufferedImage, int)}, blending into grey level {@code background}: 0 for an {@link Alpha} plane (transparent corners). */
+    static void round(BufferedImage image, int radius, int background) {
         int w = image.getWidth();
         int h = image.getHeight();
         int r = clamp(radius, w, h);
@@ -35,19 +40,19 @@ final class Corners {
                     continue;
                 }
                 double keep = Math.max(0, 1 - outside);
-                blend(p, y * w + x, keep);
-                blend(p, y * w + (w - 1 - x), keep);
-                blend(p, (h - 1 - y) * w + x, keep);
-                blend(p, (h - 1 - y) * w + (w - 1 - x), keep);
+                blend(p, y * w + x, keep, background);
+                blend(p, y * w + (w - 1 - x), keep, background);
+                blend(p, (h - 1 - y) * w + x, keep, background);
+                blend(p, (h - 1 - y) * w + (w - 1 - x), keep, background);
             }
         }
     }
 
-    private static void blend(int[] p, int i, double keep) {
+    private static void blend(int[] p, int i, double keep, int background) {
         int c = p[i];
-        int r = (int) ((c >> 16 & 0xFF) * keep + 255 * (1 - keep) + 0.5);
-        int g = (int) ((c >> 8 & 0xFF) * keep + 255 * (1 - keep) + 0.5);
-        int b = (int) ((c & 0xFF) * keep + 255 * (1 - keep) + 0.5);
+        int r = (int) ((c >> 16 & 0xFF) * keep + background * (1 - keep) + 0.5);
+        int g = (int) ((c >> 8 & 0xFF) * keep + background * (1 - keep) + 0.5);
+        int b = (int) ((c & 0xFF) * keep + background * (1 - keep) + 0.5);
         p[i] = r << 16 | g << 8 | b;
     }
 }

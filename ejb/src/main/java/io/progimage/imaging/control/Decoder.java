@@ -180,6 +180,8 @@ final class Decoder {
         private final ICC_Profile profile;
         /** What {@link #readRaw} allocates per pixel before any conversion. */
         final int rawBytesPerPixel;
+        /** The decoded image's {@link Alpha} plane, when asked for and it has one; else null. */
+        BufferedImage alpha;
 
         private Opened(ImageReader reader, NativeJpeg jpeg, NativeJpeg.Header header, SourceFormat format,
                        int width, int height, int orientation, ICC_Profile profile, int rawBytesPerPixel) {
@@ -225,10 +227,21 @@ final class Decoder {
          * job stays under 8 bytes per source pixel); otherwise straight into int RGB.
          */
         BufferedImage readRaw(boolean rearranged) throws ImageRejectedException {
+            return readRaw(rearranged, false);
+        }
+
+        /**
+         * As {@link #readRaw(boolean)}; with {@code keepAlpha} the transparency is kept in {@link
+         * #alpha} first, for the encodings that have it (the colours are flattened as always).
+         */
+        BufferedImage readRaw(boolean rearranged, boolean keepAlpha) throws ImageRejectedException {
             BufferedImage image = reader == null ? decodeNative(rearranged) : decodeImageIo();
             if (image.getWidth() != width || image.getHeight() != height) {
                 throw new ImageRejectedException(Reason.CORRUPT, "decoded size "
                         + image.getWidth() + "x" + image.getHeight() + " contradicts the header");
+            }
+            if (keepAlpha) {
+                alpha = Alpha.of(image);
             }
             if (profile != null) {
                 return IccProfiles.toSrgb(Pixels.toOpaqueSrgb(image), profile);

@@ -2,16 +2,21 @@ package io.progimage.imaging.control;
 
 import io.progimage.imaging.control.ImageRejectedException.Reason;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * The entry point the API uses: source bytes and options in, three JPEGs out.
+ * The entry point the API uses: source bytes and options in, three files per
+ * encoding out (JPEG, WebP, PNG; {@link OutputFormat}).
  * Order: decode, EXIF orientation, rotation, filter, rounded corners, encode;
  * the thumbnail and the mini are scaled from the filtered image and get
  * corners whose radius is scaled in proportion, so they stay crisp. Both fit
  * their box exactly, so an image smaller than the box is scaled up. All sizes,
  * and the heap the job reserves in the budget, are planned from the header
- * before decoding ({@link JobPlan}).
+ * before decoding ({@link JobPlan}). For WebP and PNG the transparency is kept
+ * as an {@link Alpha} plane beside the colours; the skew rotation's canvas and
+ * rounded corners are transparent there (white in JPEG).
  *
  * <p>Thread-safe and stateless apart from the shared {@link MemoryBudget}; one
  * instance can serve all requests (e.g. held by a stateless EJB).
@@ -91,24 +96,37 @@ public final class ImagePipeline {
     private ProcessedImage process(Decoder.Opened opened, ProcessingOptions options, JobPlan plan)
             throws ImageRejectedException {
         int degrees = Rotation.normalize(options.rotation());
+        boolean skew = !Rotation.isQuarterTurn(degrees);
         Orientation exact = Orientation.exif(opened.orientation);
-        if (Rotation.isQuarterTurn(degrees)) {
+        if (!skew) {
             exact = Orientation.quarterTurns(degrees / 90).after(exact);
         }
-        int frame = options.filter() != null && Rotation.isQuarterTurn(degrees) ? options.filter().margin() : 0;
+        int frame = options.filter() != null && !skew ? options.filter().margin() : 0;
+        Integer radius = options.cornerRadius();
+        boolean rounded = radius != null && radius > 0;
         // int RGB, or BGR bytes (the JPEG readers') that the rearrangement converts as it copies
-        BufferedImage image = opened.readRaw(!exact.equals(Orientation.IDENTITY) || frame > 0);
+        BufferedImage image = opened.readRaw(!exact.equals(Orientation.IDENTITY) || frame > 0, plan.keepsAlpha());
+        BufferedImage alpha = opened.alpha;
         opened.close(); // let the reader's buffers go before the copies below
 
         // one pass: converts BGR (and flattens RGBA) to int RGB, and draws gotham's border
         image = exact.apply(image, helper, frame);
-        if (!Rotation.isQuarterTurn(degrees)) {
+        if (alpha != null) {
+            alpha = exact.apply(alpha, helper, frame);
+            Alpha.opaqueBorder(alpha, frame);
+        } else if (plan.keepsAlpha() && (skew || rounded)) {
+            // an opaque source whose rotated canvas or corners become transparent
+            alpha = Alpha.opaque(image.getWidth(), image.getHeight());
+        }
+        if (skew) {
             image = Rotation.arbitrary(image, degrees);
+            alpha = alpha == null ? null : Rotation.arbitrary(alpha, degrees, Alpha.TRANSPARENT);
         }
         if (frame > 0) {
             options.filter().applyFramed(image, helper);
         } else if (options.filter() != null) {
             image = options.filter().apply(image, helper);
+            alpha = alpha == null || options.filter().margin() == 0 ? alpha : Alpha.framed(alpha, options.filter().margin());
         }
         int width = image.getWidth();
         int height = image.getHeight();
@@ -119,51 +137,89 @@ public final class ImagePipeline {
         }
 
         int q = options.quality();
-        Integer radius = options.cornerRadius();
-        BufferedImage main = image;
-        if (radius == null || radius <= 0) {
-            // the main JPEG on this thread, the derived ones beside it: both only read the image
-            byte[][] encoded = new byte[1][];
-            Derived derived = Split.both(helper, () -> encoded[0] = encodeMain(main, q),
+        Layers main = new Layers(image, alpha);
+        List<Encoding> encodings = plan.encodings();
+        if (!rounded) {
+            // the main files on this thread, the derived ones beside it: both only read the image
+            byte[][] encoded = new byte[encodings.size()][];
+            Derived derived = Split.both(helper, () -> encodeMain(main, encodings, q, encoded),
                     () -> Derived.of(main, plan, 0, q));
-            return derived.with(encoded[0], main, opened.format);
+            return derived.with(encoded, main, opened.format);
         }
         // rounded corners change the image in place: the derived ones are scaled first
         Derived derived = Derived.of(main, plan, radius, q);
-        Corners.round(main, radius);
-        return derived.with(JpegEncoder.encode(main, q), main, opened.format);
+        main.round(radius);
+        return derived.with(main.encodeAll(encodings, q), main, opened.format);
     }
 
-    private static byte[] encodeMain(BufferedImage image, int q) {
+    private static void encodeMain(Layers main, List<Encoding> encodings, int q, byte[][] into) {
         try {
-            return JpegEncoder.encode(image, q);
+            byte[][] encoded = main.encodeAll(encodings, q);
+            System.arraycopy(encoded, 0, into, 0, encoded.length);
         } catch (ImageRejectedException e) {
             throw new Rejected(e); // through the Runnable of Split.both, unwrapped in process
         }
     }
 
+    /**
+     * An image's colours (opaque int RGB, flattened on white) and, for the encodings that keep
+     * transparency, its {@link Alpha} plane or null; every step changes both alike.
+     */
+    private record Layers(BufferedImage rgb, BufferedImage alpha) {
+
+        Layers resize(int width, int height) {
+            return new Layers(Resizer.resize(rgb, width, height), alpha == null ? null : Resizer.resize(alpha, width, height));
+        }
+
+        /** White corners in the colours; transparent ones where there is an alpha. */
+        void round(int radius) {
+            Corners.round(rgb, radius);
+            if (alpha != null) {
+                Corners.round(alpha, radius, 0);
+            }
+        }
+
+        byte[][] encodeAll(List<Encoding> encodings, int q) throws ImageRejectedException {
+            byte[][] encoded = new byte[encodings.size()][];
+            for (int i = 0; i < encoded.length; i++) {
+                encoded[i] = switch (encodings.get(i)) {
+                    case JPEG -> JpegEncoder.encode(rgb, q);
+                    case WEBP -> WebpEncoder.encode(rgb, alpha, q);
+                    case PNG -> PngEncoder.encode(rgb, alpha);
+                };
+            }
+            return encoded;
+        }
+    }
+
     /** The thumbnail and the mini, encoded, and the placeholders drawn from the mini. */
-    private record Derived(BufferedImage thumb, BufferedImage mini, byte[] thumbJpeg, byte[] miniJpeg,
+    private record Derived(Layers thumb, Layers mini, byte[][] thumbFiles, byte[][] miniFiles, List<Encoding> encodings,
                            Placeholders placeholders) {
 
         /** Scales both from {@code image} (not changed), rounds their corners, encodes them. */
-        static Derived of(BufferedImage image, JobPlan plan, int radius, int q) throws ImageRejectedException {
-            BufferedImage thumb = Resizer.resize(image, plan.thumbWidth(), plan.thumbHeight());
+        static Derived of(Layers image, JobPlan plan, int radius, int q) throws ImageRejectedException {
+            Layers thumb = image.resize(plan.thumbWidth(), plan.thumbHeight());
             // the mini from the thumbnail when that is big enough: same result, less work
-            BufferedImage miniSource = thumb.getWidth() >= plan.miniWidth() && thumb.getHeight() >= plan.miniHeight()
+            Layers miniSource = thumb.rgb().getWidth() >= plan.miniWidth() && thumb.rgb().getHeight() >= plan.miniHeight()
                     ? thumb : image;
-            BufferedImage mini = Resizer.resize(miniSource, plan.miniWidth(), plan.miniHeight());
+            Layers mini = miniSource.resize(plan.miniWidth(), plan.miniHeight());
+            int mainWidth = image.rgb().getWidth();
             if (radius > 0) {
-                Corners.round(thumb, scaled(radius, thumb.getWidth(), image.getWidth()));
-                Corners.round(mini, scaled(radius, mini.getWidth(), image.getWidth()));
+                thumb.round(scaled(radius, thumb.rgb().getWidth(), mainWidth));
+                mini.round(scaled(radius, mini.rgb().getWidth(), mainWidth));
             }
-            return new Derived(thumb, mini, JpegEncoder.encode(thumb, q), JpegEncoder.encode(mini, q),
-                    Placeholders.of(mini));
+            return new Derived(thumb, mini, thumb.encodeAll(plan.encodings(), q), mini.encodeAll(plan.encodings(), q),
+                    plan.encodings(), Placeholders.of(mini.rgb()));
         }
 
-        ProcessedImage with(byte[] mainJpeg, BufferedImage main, SourceFormat format) {
-            return new ProcessedImage(mainJpeg, thumbJpeg, miniJpeg, main.getWidth(), main.getHeight(),
-                    thumb.getWidth(), thumb.getHeight(), mini.getWidth(), mini.getHeight(), format, placeholders);
+        ProcessedImage with(byte[][] mainFiles, Layers main, SourceFormat format) {
+            List<ProcessedImage.Rendition> renditions = new ArrayList<>();
+            for (int i = 0; i < encodings.size(); i++) {
+                renditions.add(new ProcessedImage.Rendition(encodings.get(i), mainFiles[i], thumbFiles[i], miniFiles[i]));
+            }
+            return new ProcessedImage(renditions, main.rgb().getWidth(), main.rgb().getHeight(),
+                    thumb.rgb().getWidth(), thumb.rgb().getHeight(), mini.rgb().getWidth(), mini.rgb().getHeight(),
+                    format, placeholders);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.progimage.imaging.control;
 
 import io.progimage.imaging.control.ImageRejectedException.Reason;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,9 +24,11 @@ import java.util.Locale;
  * @param miniWidth   mini width, 1..64
  * @param miniHeight  mini height, 1..64
  * @param peakBytes   heap the job may hold at once, for {@link MemoryBudget#reserve}
+ * @param encodings   the encodings of the outputs: the format's, less an optional one the image
+ *                    cannot have ({@link OutputFormat#isOptional})
  */
 record JobPlan(int mainWidth, int mainHeight, int thumbWidth, int thumbHeight, int miniWidth, int miniHeight,
-               long peakBytes) {
+               long peakBytes, List<Encoding> encodings) {
 
     /** Largest int[] the JVM allocates (a few header words below Integer.MAX_VALUE). */
     static final long MAX_ARRAY_PIXELS = Integer.MAX_VALUE - 8;
@@ -77,10 +81,19 @@ record JobPlan(int mainWidth, int mainHeight, int thumbWidth, int thumbHeight, i
         int margin = options.filter() == null ? 0 : options.filter().margin();
         long mainW = rotatedW + 2L * margin;
         long mainH = rotatedH + 2L * margin;
-        if (mainW > JpegEncoder.MAX_SIDE || mainH > JpegEncoder.MAX_SIDE) {
-            throw new ImageRejectedException(Reason.TOO_LARGE, String.format(Locale.ROOT,
-                    "the processed image would be %dx%d pixels%s; a JPEG cannot have a side longer than %d pixels",
-                    mainW, mainH, steps(skew, degrees, margin), JpegEncoder.MAX_SIDE));
+        List<Encoding> encodings = new ArrayList<>();
+        for (Encoding encoding : options.format().encodings()) {
+            boolean fits = mainW <= encoding.maxSide() && mainH <= encoding.maxSide();
+            boolean available = encoding != Encoding.WEBP || WebpEncoder.available();
+            if (fits && available) {
+                encodings.add(encoding);
+            } else if (!options.format().isOptional(encoding)) {
+                throw fits ? new ImageRejectedException(Reason.INVALID_OPTIONS,
+                        "this server cannot encode WebP (libwebp did not load); ask for jpeg, png or auto")
+                        : new ImageRejectedException(Reason.TOO_LARGE, String.format(Locale.ROOT,
+                        "the processed image would be %dx%d pixels%s; a %s cannot have a side longer than %d pixels",
+                        mainW, mainH, steps(skew, degrees, margin), encoding.label(), encoding.maxSide()));
+            }
         }
         long main = mainW * mainH;
         requireArray(main, mainW, mainH, "the processed image");
@@ -106,13 +119,31 @@ record JobPlan(int mainWidth, int mainHeight, int thumbWidth, int thumbHeight, i
         // intermediate of the larger source they are scaled from
         long shrunk = Math.max(shrunk(mainW, mainH, thumb), shrunk(Math.max(mainW, thumb[0]), Math.max(mainH, thumb[1]), mini));
         long resize = RGB * (main + thumbPixels + miniPixels + shrunk);
-        // encoding: the three images, and per JPEG its chunks plus the exact copy
-        // (the main JPEG is encoded while the derived ones are scaled: their intermediate too)
-        long encode = RGB * (main + thumbPixels + miniPixels + shrunk)
-                + 2 * (JpegEncoder.maxBytes(mainW, mainH) + JpegEncoder.maxBytes(thumb[0], thumb[1])
-                        + JpegEncoder.maxBytes(mini[0], mini[1]));
-        long peak = Math.max(Math.max(decode, rotate), Math.max(filter, Math.max(resize, encode))) + FIXED_BYTES;
-        return new JobPlan((int) mainW, (int) mainH, thumb[0], thumb[1], mini[0], mini[1], peak);
+        // encoding: the three images, and per file its chunks plus the exact copy (the main
+        // files are encoded while the derived ones are scaled: their intermediate too); an
+        // image with transparency is composed once more as ARGB, and libwebp copies it to RGBA
+        long three = main + thumbPixels + miniPixels;
+        long encode = RGB * (three + shrunk);
+        for (Encoding encoding : encodings) {
+            encode += 2 * (maxBytes(encoding, mainW, mainH) + maxBytes(encoding, thumb[0], thumb[1])
+                    + maxBytes(encoding, mini[0], mini[1]));
+        }
+        boolean keepsAlpha = encodings.stream().anyMatch(Encoding::hasAlpha); // as keepsAlpha()
+        // the alpha plane beside every stage's colours: the source's and its rearranged copy at
+        // most, then the derived ones; and the ARGB composition and libwebp's RGBA copy
+        long alpha = keepsAlpha ? 2 * RGB * Math.max(source, Math.max(rotatedW * rotatedH, main))
+                + RGB * (thumbPixels + miniPixels + shrunk) + 2 * RGB * main : 0;
+        long peak = Math.max(Math.max(decode, rotate), Math.max(filter, Math.max(resize, encode))) + alpha + FIXED_BYTES;
+        return new JobPlan((int) mainW, (int) mainH, thumb[0], thumb[1], mini[0], mini[1], peak, List.copyOf(encodings));
+    }
+
+    /** Whether the job carries an {@link Alpha} plane: an encoding that keeps transparency. */
+    boolean keepsAlpha() {
+        return encodings.stream().anyMatch(Encoding::hasAlpha);
+    }
+
+    private static long maxBytes(Encoding encoding, long width, long height) {
+        return encoding == Encoding.PNG ? PngEncoder.maxBytes(width, height) : JpegEncoder.maxBytes(width, height);
     }
 
     /**

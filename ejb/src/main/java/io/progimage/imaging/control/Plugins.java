@@ -72,8 +72,17 @@ final class Plugins {
 
     /** The JDK's baseline JPEG writer: it writes 4:2:0 baseline by default and needs no plugin. */
     static ImageWriter jpegWriter() {
+        return jdkWriter("jpeg");
+    }
+
+    /** The JDK's PNG writer (TwelveMonkeys has none; another plugin on the class path is not chosen). */
+    static ImageWriter pngWriter() {
+        return jdkWriter("png");
+    }
+
+    private static ImageWriter jdkWriter(String formatName) {
         ImageWriter fallback = null;
-        for (Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg"); it.hasNext(); ) {
+        for (Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName(formatName); it.hasNext(); ) {
             ImageWriter writer = it.next();
             if (writer.getClass().getName().startsWith("com.sun.imageio.")) {
                 if (fallback != null) {
@@ -88,7 +97,7 @@ final class Plugins {
             }
         }
         if (fallback == null) {
-            throw new IllegalStateException("no JPEG writer in this JVM");
+            throw new IllegalStateException("no " + formatName + " writer in this JVM");
         }
         return fallback;
     }

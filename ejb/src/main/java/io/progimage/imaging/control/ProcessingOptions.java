@@ -5,16 +5,17 @@ package io.progimage.imaging.control;
  * default 200x200 applies), no filter, no rounded corners. The box rule, the
  * one place that turns the requested sides into a box, is {@link #thumbBox()}.
  *
- * @param quality      JPEG quality 0..100 of all three outputs (0 is valid)
+ * @param quality      JPEG and WebP quality 0..100 of all three outputs (0 is valid; PNG is lossless)
  * @param thumbWidth   width of the thumbnail box, or null
  * @param thumbHeight  height of the thumbnail box, or null; one side alone fixes that side
  *                     unless the other would exceed {@value #MAX_THUMB_SIDE} (see {@link #thumbBox()})
  * @param rotation     clockwise degrees, any integer (negative and beyond 360 allowed)
  * @param filter       the look to apply, or null
  * @param cornerRadius corner radius in pixels of the main image, or null
+ * @param format       the encodings of the outputs (JPEG unless asked)
  */
 public record ProcessingOptions(int quality, Integer thumbWidth, Integer thumbHeight, int rotation,
-                                Filter filter, Integer cornerRadius) {
+                                Filter filter, Integer cornerRadius, OutputFormat format) {
 
     public static final int DEFAULT_QUALITY = 90;
 
@@ -35,6 +36,13 @@ public record ProcessingOptions(int quality, Integer thumbWidth, Integer thumbHe
         if (cornerRadius != null && cornerRadius < 0) {
             throw new IllegalArgumentException("corner radius must not be negative");
         }
+        java.util.Objects.requireNonNull(format, "format");
+    }
+
+    /** JPEG outputs. */
+    public ProcessingOptions(int quality, Integer thumbWidth, Integer thumbHeight, int rotation, Filter filter,
+                             Integer cornerRadius) {
+        this(quality, thumbWidth, thumbHeight, rotation, filter, cornerRadius, OutputFormat.JPEG);
     }
 
     /**
@@ -61,22 +69,26 @@ public record ProcessingOptions(int quality, Integer thumbWidth, Integer thumbHe
     }
 
     public ProcessingOptions withQuality(int q) {
-        return new ProcessingOptions(q, thumbWidth, thumbHeight, rotation, filter, cornerRadius);
+        return new ProcessingOptions(q, thumbWidth, thumbHeight, rotation, filter, cornerRadius, format);
     }
 
     public ProcessingOptions withThumbBox(Integer w, Integer h) {
-        return new ProcessingOptions(quality, w, h, rotation, filter, cornerRadius);
+        return new ProcessingOptions(quality, w, h, rotation, filter, cornerRadius, format);
     }
 
     public ProcessingOptions withRotation(int degrees) {
-        return new ProcessingOptions(quality, thumbWidth, thumbHeight, degrees, filter, cornerRadius);
+        return new ProcessingOptions(quality, thumbWidth, thumbHeight, degrees, filter, cornerRadius, format);
     }
 
     public ProcessingOptions withFilter(Filter f) {
-        return new ProcessingOptions(quality, thumbWidth, thumbHeight, rotation, f, cornerRadius);
+        return new ProcessingOptions(quality, thumbWidth, thumbHeight, rotation, f, cornerRadius, format);
     }
 
     public ProcessingOptions withCornerRadius(Integer r) {
-        return new ProcessingOptions(quality, thumbWidth, thumbHeight, rotation, filter, r);
+        return new ProcessingOptions(quality, thumbWidth, thumbHeight, rotation, filter, r, format);
+    }
+
+    public ProcessingOptions withFormat(OutputFormat f) {
+        return new ProcessingOptions(quality, thumbWidth, thumbHeight, rotation, filter, cornerRadius, f);
     }
 }

@@ -33,6 +33,11 @@ final class Rotation {
 
     /** Rotates by an angle that is not a multiple of 90. */
     static BufferedImage arbitrary(BufferedImage src, int degrees) {
+        return arbitrary(src, degrees, Pixels.WHITE);
+    }
+
+    /** As {@link #arbitrary(BufferedImage, int)}, with {@code outside} as the colour beyond the source (an {@link Alpha} plane's is transparent). */
+    static BufferedImage arbitrary(BufferedImage src, int degrees, int outside) {
         double theta = Math.toRadians(normalize(degrees));
         double cos = Math.cos(theta);
         double sin = Math.sin(theta);
@@ -54,32 +59,32 @@ final class Rotation {
             double fy = -rx0 * sin + ry * cos + scy;
             int row = y * dw;
             for (int x = 0; x < dw; x++, fx += cos, fy -= sin) {
-                t[row + x] = sample(s, sw, sh, fx, fy);
+                t[row + x] = sample(s, sw, sh, fx, fy, outside);
             }
         }
         return out;
     }
 
-    private static int sample(int[] s, int w, int h, double fx, double fy) {
+    private static int sample(int[] s, int w, int h, double fx, double fy, int outside) {
         if (fx <= -1 || fy <= -1 || fx >= w || fy >= h) {
-            return Pixels.WHITE;
+            return outside;
         }
         int x0 = (int) Math.floor(fx);
         int y0 = (int) Math.floor(fy);
         double wx = fx - x0;
         double wy = fy - y0;
-        int p00 = at(s, w, h, x0, y0);
-        int p10 = at(s, w, h, x0 + 1, y0);
-        int p01 = at(s, w, h, x0, y0 + 1);
-        int p11 = at(s, w, h, x0 + 1, y0 + 1);
+        int p00 = at(s, w, h, x0, y0, outside);
+        int p10 = at(s, w, h, x0 + 1, y0, outside);
+        int p01 = at(s, w, h, x0, y0 + 1, outside);
+        int p11 = at(s, w, h, x0 + 1, y0 + 1, outside);
         int r = mix(p00 >> 16 & 0xFF, p10 >> 16 & 0xFF, p01 >> 16 & 0xFF, p11 >> 16 & 0xFF, wx, wy);
         int g = mix(p00 >> 8 & 0xFF, p10 >> 8 & 0xFF, p01 >> 8 & 0xFF, p11 >> 8 & 0xFF, wx, wy);
         int b = mix(p00 & 0xFF, p10 & 0xFF, p01 & 0xFF, p11 & 0xFF, wx, wy);
         return r << 16 | g << 8 | b;
     }
 
-    private static int at(int[] s, int w, int h, int x, int y) {
-        return x < 0 || y < 0 || x >= w || y >= h ? Pixels.WHITE : s[y * w + x];
+    private static int at(int[] s, int w, int h, int x, int y, int outside) {
+        return x < 0 || y < 0 || x >= w || y >= h ? outside : s[y * w + x];
     }
 
     private static int mix(int c00, int c10, int c01, int c11, double wx, double wy) {

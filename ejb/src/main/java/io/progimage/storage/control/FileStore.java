@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 public final class FileStore {
 
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern NAME = Pattern.compile("original|(?:thumb_|mini_)?[A-Za-z0-9]{1,64}\\.jpg");
+    private static final Pattern NAME = Pattern.compile("original|(?:thumb_|mini_)?[A-Za-z0-9]{1,64}(?:\\.jpg|\\.webp|\\.png)?");
 
     private final Path root;
 

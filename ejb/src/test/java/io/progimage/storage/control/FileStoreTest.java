@@ -46,7 +46,8 @@ class FileStoreTest {
         String id = UUID.randomUUID().toString();
         assertThrows(IllegalArgumentException.class, () -> store.file("../etc", "passwd"));
         assertThrows(IllegalArgumentException.class, () -> store.file(id, "../../x.jpg"));
-        assertThrows(IllegalArgumentException.class, () -> store.file(id, "a.png"));
+        assertThrows(IllegalArgumentException.class, () -> store.file(id, "a.gif"));
+        assertThrows(IllegalArgumentException.class, () -> store.file(id, "a.jpg.webp"));
         assertFalse(FileStore.isValid(id.toUpperCase(), "a.jpg"));
     }
 }

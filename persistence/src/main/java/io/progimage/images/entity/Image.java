@@ -10,6 +10,10 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -33,6 +37,14 @@ public class Image {
     public enum Status { PENDING, READY, FAILED }
 
     public enum SourceKind { FILE, REMOTE, IMAGE }
+
+    /** The output formats a client may ask for; {@code auto} stores JPEG and WebP. */
+    public static final List<String> FORMATS = List.of("jpeg", "webp", "png", "auto");
+
+    /** The encodings a file can be stored in, and their file name extensions. */
+    private static final Map<String, String> EXTENSIONS = Map.of("jpeg", ".jpg", "webp", ".webp", "png", ".png");
+
+    private static final List<String> PREFIXES = List.of("", "thumb_", "mini_");
 
     @Id
     private String id;
@@ -74,6 +86,10 @@ public class Image {
 
     private String blurhash;
 
+    /** The encodings stored, comma-separated, JPEG first for {@code auto}; null until ready. */
+    @Column(name = "stored_formats")
+    private String storedFormats;
+
     @Column(name = "error_code")
     private String errorCode;
 
@@ -114,12 +130,22 @@ public class Image {
         this.updatedAt = now;
     }
 
+    /**
+     * @param formats the encodings stored: the one asked for, or for {@code auto} JPEG and, unless
+     *                the image is too large for it, WebP
+     */
     public void markReady(String sourceFormat, int width, int height, long bytes, String dominantColor, String blurhash,
-                          Instant now) {
+                          List<String> formats, Instant now) {
         requirePending();
         if (!dominantColor.matches("#[0-9a-f]{6}") || blurhash.length() > 32) {
             throw new IllegalArgumentException("placeholders " + dominantColor + " / " + blurhash);
         }
+        boolean auto = processing.format().equals("auto");
+        if (auto ? !formats.get(0).equals("jpeg") || !List.of("jpeg", "webp").containsAll(formats)
+                : !formats.equals(List.of(processing.format()))) {
+            throw new IllegalArgumentException("stored formats " + formats + " for " + processing.format());
+        }
+        this.storedFormats = String.join(",", formats);
         this.status = Status.READY;
         this.sourceFormat = sourceFormat;
         this.width = width;
@@ -173,8 +199,9 @@ public class Image {
         return status == Status.READY;
     }
 
+    /** The public name of the processed image: {@code {name}.jpg}, {@code .webp}, {@code .png}, or bare for {@code auto}. */
     public String fileName() {
-        return name + ".jpg";
+        return name + EXTENSIONS.getOrDefault(processing.format(), "");
     }
 
     public String thumbFileName() {
@@ -183,6 +210,41 @@ public class Image {
 
     public String miniFileName() {
         return "mini_" + fileName();
+    }
+
+    /** The encodings stored (empty until ready). */
+    public List<String> storedFormats() {
+        return storedFormats == null ? List.of() : Arrays.asList(storedFormats.split(","));
+    }
+
+    /** The name a file of this image is stored under: {@code prefix} "", "thumb_" or "mini_", in {@code format}. */
+    public String storedFileName(String prefix, String format) {
+        return prefix + name + EXTENSIONS.get(format);
+    }
+
+    /**
+     * The stored files that can answer public file name {@code fileName}, by encoding, JPEG first:
+     * one for a fixed format; one per stored encoding for the bare names of an {@code auto} image
+     * (the client's Accept header chooses, see {@link #isNegotiated}); and the one asked for by its
+     * own extension ({@code .jpg} or {@code .webp}) of an {@code auto} image. Empty: no such file.
+     */
+    public Map<String, String> representations(String fileName) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (String prefix : PREFIXES) {
+            for (String format : storedFormats()) {
+                String stored = storedFileName(prefix, format);
+                if (fileName.equals(stored) || isNegotiated(fileName) && fileName.equals(prefix + fileName())) {
+                    found.put(format, stored);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Whether {@code fileName} is one of the bare names of an {@code auto} image, whose content depends on Accept. */
+    public boolean isNegotiated(String fileName) {
+        return processing.format().equals("auto")
+                && (fileName.equals(fileName()) || fileName.equals(thumbFileName()) || fileName.equals(miniFileName()));
     }
 
     public String id() {

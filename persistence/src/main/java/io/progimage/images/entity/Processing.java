@@ -3,7 +3,10 @@ package io.progimage.images.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-/** The processing parameters of an image (API.md §5.4), validated before they get here. */
+/**
+ * The processing parameters of an image (API.md §5.4), validated before they get here, and the
+ * output format asked for (issue 14): {@code jpeg}, {@code webp}, {@code png} or {@code auto}.
+ */
 @Embeddable
 public class Processing {
 
@@ -22,16 +25,24 @@ public class Processing {
     @Column(name = "round_corners")
     private Integer roundCorners;
 
+    @Column(name = "output_format", nullable = false)
+    private String format;
+
     protected Processing() {
     }
 
-    public Processing(int quality, Integer thumbWidth, Integer thumbHeight, int rotation, String filter, Integer roundCorners) {
+    public Processing(int quality, Integer thumbWidth, Integer thumbHeight, int rotation, String filter, Integer roundCorners,
+                      String format) {
+        if (!Image.FORMATS.contains(format)) {
+            throw new IllegalArgumentException("no output format " + format);
+        }
         this.quality = quality;
         this.thumbWidth = thumbWidth;
         this.thumbHeight = thumbHeight;
         this.rotation = rotation;
         this.filter = filter;
         this.roundCorners = roundCorners;
+        this.format = format;
     }
 
     public int quality() {
@@ -56,5 +67,9 @@ public class Processing {
 
     public Integer roundCorners() {
         return roundCorners;
+    }
+
+    public String format() {
+        return format;
     }
 }

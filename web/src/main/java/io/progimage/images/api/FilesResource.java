@@ -11,11 +11,16 @@ import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.HeaderParam;
+import io.progimage.imaging.control.Encoding;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Variant;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import io.progimage.platform.api.ApiError;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,14 +30,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.File;
 import java.nio.file.Files;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The stored JPEGs (API.md §5.5), without authentication: the names are unguessable. Only a
- * ready image's own three files are served (never the original upload, never a pending item's
- * half-made set). Files never change under their name, hence a strong ETag from the name and
- * size and a year of immutable caching. HEAD is answered from the same method by JAX-RS.
+ * The stored files (API.md §5.5), without authentication: the names are unguessable. Only a
+ * ready image's own files are served (never the original upload, never a pending item's
+ * half-made set). Files never change under their name, hence a strong ETag from the stored
+ * file's name and size and a year of immutable caching. The bare names of an {@code auto}
+ * image are negotiated: JPEG or WebP by the Accept header, with {@code Vary: Accept} and each
+ * representation's own tag, so caches keep both apart.
  */
 @Path("uploads/image/file/{id}/{name}")
 @Tag(name = "files")
@@ -46,19 +55,34 @@ public class FilesResource {
     @Inject
     Storage storage;
 
+    @Context
+    Request request;
+
     @GET
-    @Operation(operationId = "getImageFile", summary = "An image's stored JPEG",
+    @Operation(operationId = "getImageFile", summary = "An image's stored file",
             description = "The processed image, its thumbnail (`thumb_` name) or its mini (`mini_`), as linked from the"
-                    + " image objects. No authentication: the names are unguessable.")
+                    + " image objects. No authentication: the names are unguessable. The links of an image uploaded with"
+                    + " `format: auto` have no extension and serve WebP when the `Accept` header prefers `image/webp`"
+                    + " (a browser's does), JPEG otherwise or without one; `.jpg` and `.webp` appended name each file"
+                    + " without negotiation.")
     @SecurityRequirementsSet
+    @Parameter(name = HttpHeaders.ACCEPT, in = ParameterIn.HEADER, example = "image/webp,image/*;q=0.8",
+            description = "Chooses between JPEG and WebP for the bare names of an `auto` image; ignored otherwise",
+            schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The file; it never changes under its name",
-            headers = {@Header(name = HttpHeaders.ETAG, description = "Strong", schema = @Schema(type = SchemaType.STRING)),
+            headers = {@Header(name = HttpHeaders.ETAG, description = "Strong, one per stored file (so per representation"
+                    + " of a negotiated name)", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = HttpHeaders.CACHE_CONTROL, schema = @Schema(type = SchemaType.STRING,
                             enumeration = FOREVER)),
+                    @Header(name = HttpHeaders.VARY, description = "`Accept`, on the negotiated names of an `auto` image",
+                            schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = HttpHeaders.CONTENT_LENGTH, schema = @Schema(type = SchemaType.INTEGER))},
-            content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "304", description = "If-None-Match matched",
-            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)))
+            content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "304", description = "If-None-Match matched the representation that would be sent",
+            headers = {@Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = HttpHeaders.VARY, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "No such file",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
     public Response file(@Parameter(description = "The image's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
@@ -71,27 +95,56 @@ public class FilesResource {
             throw notFound();
         }
         Image image = images.readyWithFile(id, name).orElseThrow(FilesResource::notFound);
-        java.nio.file.Path file = storage.path(image.id(), name);
+        Map<String, String> representations = image.representations(name);
+        boolean negotiated = image.isNegotiated(name);
+        String format = negotiated ? preferred(representations.keySet()) : representations.keySet().iterator().next();
+        String stored = representations.get(format);
+        java.nio.file.Path file = storage.path(image.id(), stored);
         if (!Files.isRegularFile(file)) {
             throw notFound();
         }
         long size = Files.size(file);
-        String tag = "\"" + name.replace(".jpg", "") + "-" + size + "\"";
-        if (matches(ifNoneMatch, tag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, tag).header(HttpHeaders.CACHE_CONTROL, FOREVER).build();
+        // per stored file: a negotiated name's JPEG and WebP have different tags (.jpg's is the seed's)
+        String tag = "\"" + stored.replace(".jpg", "") + "-" + size + "\"";
+        Response.ResponseBuilder answer = matches(ifNoneMatch, tag) ? Response.notModified()
+                : Response.ok(file.toFile(), Encoding.fromWireName(format).mediaType()).header(HttpHeaders.CONTENT_LENGTH, size);
+        if (negotiated) {
+            answer.header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         }
-        File entity = file.toFile();
-        return Response.ok(entity, "image/jpeg").header(HttpHeaders.ETAG, tag).header(HttpHeaders.CACHE_CONTROL, FOREVER)
-                .header(HttpHeaders.CONTENT_LENGTH, size).build();
+        return answer.header(HttpHeaders.ETAG, tag).header(HttpHeaders.CACHE_CONTROL, FOREVER).build();
+    }
+
+    /**
+     * The encoding the request's Accept header prefers among {@code formats} (JPEG first), by
+     * JAX-RS's variant selection: the most preferred acceptable range decides, so a browser's
+     * {@code image/webp,image/*,*}{@code /*;q=0.8} gets WebP, while no header, {@code *}{@code /*}, or an
+     * unacceptable or malformed header gets JPEG (the first), which every client can show.
+     */
+    private String preferred(Collection<String> formats) {
+        List<Variant> variants = formats.stream()
+                .map(f -> new Variant(MediaType.valueOf(Encoding.fromWireName(f).mediaType()), (String) null, null)).toList();
+        try {
+            Variant chosen = request.selectVariant(variants);
+            if (chosen != null) {
+                String type = chosen.getMediaType().getType() + "/" + chosen.getMediaType().getSubtype();
+                return formats.stream().filter(f -> Encoding.fromWireName(f).mediaType().equals(type)).findFirst().orElseThrow();
+            }
+        } catch (RuntimeException malformed) {
+            // an Accept header JAX-RS cannot parse: answered as if absent
+        }
+        return formats.iterator().next();
     }
 
     /** HEAD, the same answer without the bytes (JAX-RS would answer it from GET; declared so the document has it). */
     @HEAD
-    @Operation(operationId = "headImageFile", summary = "The headers of an image's stored JPEG")
+    @Operation(operationId = "headImageFile", summary = "The headers of an image's stored file")
     @SecurityRequirementsSet
+    @Parameter(name = HttpHeaders.ACCEPT, in = ParameterIn.HEADER, description = "As for GET",
+            schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The headers GET would send",
             headers = {@Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = HttpHeaders.CACHE_CONTROL, schema = @Schema(type = SchemaType.STRING, enumeration = FOREVER)),
+                    @Header(name = HttpHeaders.VARY, schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = HttpHeaders.CONTENT_LENGTH, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "304", description = "If-None-Match matched")
     @APIResponse(responseCode = "404", description = "No such file")

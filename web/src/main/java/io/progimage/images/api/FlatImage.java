@@ -15,7 +15,7 @@ import java.util.Locale;
  * sizes are null until the image is ready. Placeholders and {@code error} appear only where they apply.
  */
 @Schema(name = "Image", description = "An image in the flat shape, with absolute URLs.")
-@JsonbPropertyOrder({"id", "createdAt", "updatedAt", "status", "url", "secureUrl", "thumbnailUrl", "secureThumbnailUrl", "miniUrl", "secureMiniUrl", "width", "height", "bytes", "dominantColor", "blurhash", "format", "error"})
+@JsonbPropertyOrder({"id", "createdAt", "updatedAt", "status", "url", "secureUrl", "thumbnailUrl", "secureThumbnailUrl", "miniUrl", "secureMiniUrl", "width", "height", "bytes", "dominantColor", "blurhash", "format", "formats", "error"})
 public record FlatImage(
         @Schema(required = true, format = "uuid", example = "3f6c0c38-9a52-4c34-8a55-5f1f0c8f5a11") String id,
         @Schema(name = "created_at", required = true, format = "date-time", example = "2026-12-01T14:03:07.651Z")
@@ -36,14 +36,20 @@ public record FlatImage(
         @Schema(required = true, nullable = true, description = "Pixels of the processed image; null until ready", example = "1024")
         @JsonbNillable Integer width,
         @Schema(required = true, nullable = true, example = "768") @JsonbNillable Integer height,
-        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, format = "int64", required = true, nullable = true, description = "Size of the processed JPEG", example = "123456")
+        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, format = "int64", required = true, nullable = true, description = "Size of the processed main file (the JPEG one for `auto`)", example = "123456")
         @JsonbNillable Long bytes,
         @Schema(name = "dominant_color", pattern = "^#[0-9a-f]{6}$", example = "#7f5a3c",
                 description = "The most common colour of the image (ready images only)")
         @JsonbProperty("dominant_color") String dominantColor,
         @Schema(example = "LEHV6nWB2yk8pyo0adR*.7kCMdnj", description = "A BlurHash (4×3 components) of the image (ready images only)")
         String blurhash,
-        @Schema(required = true, enumeration = "jpeg", description = "The format of every output") String format,
+        @Schema(required = true, enumeration = {"jpeg", "webp", "png", "auto"}, example = "jpeg",
+                description = "The output format asked for (`jpeg` unless the upload said otherwise)") String format,
+        @Schema(example = "[\"jpeg\", \"webp\"]", description = "The encodings"
+                + " stored (ready images only): the one asked for; for `auto` JPEG and WebP, or JPEG alone when the image"
+                + " is too large for WebP (16383 px a side). For `auto` each file also has a name per encoding"
+                + " (`.jpg`, `.webp` appended), served without negotiation.")
+        java.util.List<String> formats,
         @Schema(description = "Why a failed image failed") Failure error) {
 
     @Schema(name = "ImageFailure", description = "Why an image failed: the §1 codes, e.g. invalid_request for an unreadable image")
@@ -63,7 +69,7 @@ public record FlatImage(
                 hasFiles ? bases.https() + path(image, image.miniFileName()) : null,
                 ready ? image.width() : null, ready ? image.height() : null, ready ? image.bytes() : null,
                 ready ? image.dominantColor() : null, ready ? image.blurhash() : null,
-                "jpeg",
+                image.processing().format(), ready ? image.storedFormats() : null,
                 image.status() == Image.Status.FAILED ? new Failure(image.errorCode(), image.errorMessage()) : null);
     }
 

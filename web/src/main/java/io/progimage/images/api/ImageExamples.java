@@ -18,7 +18,7 @@ final class ImageExamples {
             + " \"thumb\": {\"url\": \"/uploads/image/file/d776fc4c-2a77-4817-8171-89cd626a735f/thumb_3NQbiySIpyRlMTvcf81alT.jpg\"}},"
             + " \"created_at\": \"2026-12-01T14:27:03.541Z\", \"updated_at\": \"2026-12-01T14:27:03.582Z\", \"status\": \"ready\","
             + " \"width\": 400, \"height\": 301, \"bytes\": 14700, \"dominant_color\": \"#ffffff\","
-            + " \"blurhash\": \"LpP?5WMI.StR$*s9M_XS?w%gRikC\"}}";
+            + " \"blurhash\": \"LpP?5WMI.StR$*s9M_XS?w%gRikC\", \"format\": \"jpeg\", \"formats\": [\"jpeg\"]}}";
 
     private static final String READY = "{\"id\": \"d776fc4c-2a77-4817-8171-89cd626a735f\","
             + " \"created_at\": \"2026-12-01T14:27:03.541Z\", \"updated_at\": \"2026-12-01T14:27:03.582Z\", \"status\": \"ready\","
@@ -29,7 +29,7 @@ final class ImageExamples {
             + " \"mini_url\": \"http://127.0.0.1:8080/uploads/image/file/d776fc4c-2a77-4817-8171-89cd626a735f/mini_3NQbiySIpyRlMTvcf81alT.jpg\","
             + " \"secure_mini_url\": \"https://127.0.0.1:8181/uploads/image/file/d776fc4c-2a77-4817-8171-89cd626a735f/mini_3NQbiySIpyRlMTvcf81alT.jpg\","
             + " \"width\": 400, \"height\": 301, \"bytes\": 14700, \"dominant_color\": \"#ffffff\","
-            + " \"blurhash\": \"LpP?5WMI.StR$*s9M_XS?w%gRikC\", \"format\": \"jpeg\"}";
+            + " \"blurhash\": \"LpP?5WMI.StR$*s9M_XS?w%gRikC\", \"format\": \"jpeg\", \"formats\": [\"jpeg\"]}";
 
     static final String ONE = "{\"data\": " + READY + "}";
 

@@ -32,7 +32,7 @@ public record ImageHash(
         @Pattern(regexp = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
                 message = "must be the id of one of your ready images") String imageId,
         @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100", defaultValue = "90",
-                description = "JPEG quality of every output")
+                description = "JPEG and WebP quality of every output (PNG is lossless)")
         @JsonbTypeDeserializer(WireText.Numbers.class) @WholeNumber(min = 0, max = 100) String quality,
         @Schema(name = "thumb_w", type = SchemaType.INTEGER, minimum = "1", maximum = "4096",
                 description = "Width of the thumbnail's box (default 200); the aspect ratio is kept")
@@ -50,7 +50,14 @@ public record ImageHash(
         @Schema(name = "round_corners", type = SchemaType.INTEGER, minimum = "1", maximum = "100000",
                 description = "Corner radius in pixels of the main image (thumb and mini in proportion); outside it is white")
         @JsonbProperty("round_corners") @JsonbTypeDeserializer(WireText.Numbers.class) @WholeNumber(min = 1, max = MAX_CORNER_RADIUS)
-        String roundCorners) {
+        String roundCorners,
+        @Schema(enumeration = {"jpeg", "webp", "png", "auto"}, defaultValue = "jpeg", description = "The encoding of every"
+                + " output: `jpeg`; `webp` (lossy at `quality`, transparency kept); `png` (lossless, transparency kept);"
+                + " `auto`: JPEG and WebP both, the file URLs (bare names, no extension) serve what the request's `Accept`"
+                + " header prefers, JPEG without one (`Vary: Accept`). With a format that keeps transparency, rounded"
+                + " corners and a skew rotation's canvas are transparent instead of white.")
+        @JsonbTypeDeserializer(WireText.Strings.class) @Text
+        @Pattern(regexp = "jpeg|webp|png|auto", message = "must be one of jpeg, webp, png, auto") String format) {
 
     static final int MAX_THUMB_SIDE = 4096;
     /** Far beyond any image (the pipeline clamps to half the shorter side); keeps the number sane. */
@@ -58,7 +65,7 @@ public record ImageHash(
 
     /** The same hash with {@code file} (as {@link WireText#text} reads it). */
     ImageHash withFile(String file) {
-        return new ImageHash(file, remoteFileUrl, imageId, quality, thumbW, thumbH, rotation, filter, roundCorners);
+        return new ImageHash(file, remoteFileUrl, imageId, quality, thumbW, thumbH, rotation, filter, roundCorners, format);
     }
 
     /** Form 1: one hash, processed while the client waits. */
@@ -81,6 +88,7 @@ public record ImageHash(
             @Schema(name = "thumb_h", pattern = "^[+-]?[0-9]{1,30}$") @JsonbProperty("thumb_h") String thumbH,
             @Schema(pattern = "^[+-]?[0-9]{1,30}$") String rotation,
             @Schema(enumeration = {"toaster", "lomo", "kelvin", "colortone", "gotham"}) String filter,
-            @Schema(name = "round_corners", pattern = "^[+-]?[0-9]{1,30}$") @JsonbProperty("round_corners") String roundCorners) {
+            @Schema(name = "round_corners", pattern = "^[+-]?[0-9]{1,30}$") @JsonbProperty("round_corners") String roundCorners,
+            @Schema(enumeration = {"jpeg", "webp", "png", "auto"}, defaultValue = "jpeg") String format) {
     }
 }

@@ -4,6 +4,7 @@ import io.progimage.images.boundary.ImageRequest;
 import io.progimage.images.control.Base64Files;
 import io.progimage.images.entity.Image.SourceKind;
 import io.progimage.imaging.control.Filter;
+import io.progimage.imaging.control.OutputFormat;
 import io.progimage.imaging.control.ProcessingOptions;
 import io.progimage.platform.api.RequestRules;
 import io.progimage.platform.api.WholeNumber;
@@ -81,7 +82,8 @@ final class ImageHashes {
                 // only the angle matters: 450 is 90
                 hash.rotation() == null ? 0 : (int) Math.floorMod(new java.math.BigDecimal(hash.rotation().trim())
                         .remainder(java.math.BigDecimal.valueOf(360)).longValueExact(), 360L),
-                Filter.fromName(hash.filter()), WholeNumber.Check.intValue(hash.roundCorners()));
+                Filter.fromName(hash.filter()), WholeNumber.Check.intValue(hash.roundCorners()),
+                OutputFormat.fromWireName(hash.format()));
         if (bytes != null) {
             return new ImageRequest(SourceKind.FILE, bytes, null, null, options);
         }

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * sizes and placeholders are additions. Sizes are null until ready, like the flat shape's.
  */
 @Schema(name = "UploadedImage", description = "An image in the reference's single shape, with relative file URLs.")
-@JsonbPropertyOrder({"id", "userId", "file", "createdAt", "updatedAt", "status", "width", "height", "bytes", "dominantColor", "blurhash"})
+@JsonbPropertyOrder({"id", "userId", "file", "createdAt", "updatedAt", "status", "width", "height", "bytes", "dominantColor", "blurhash", "format", "formats"})
 public record UploadedImage(
         @Schema(required = true, format = "uuid", example = "3f6c0c38-9a52-4c34-8a55-5f1f0c8f5a11") String id,
         @Schema(name = "user_id", required = true, format = "uuid", example = "9b2f6f1e-3c1d-4a8e-9a4f-6d7c1b2a3e4f") @JsonbProperty("user_id") String userId,
@@ -24,7 +24,11 @@ public record UploadedImage(
         @Schema(required = true, nullable = true, example = "768") @JsonbNillable Integer height,
         @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, format = "int64", required = true, nullable = true, example = "123456") @JsonbNillable Long bytes,
         @Schema(name = "dominant_color", pattern = "^#[0-9a-f]{6}$", example = "#7f5a3c") @JsonbProperty("dominant_color") String dominantColor,
-        @Schema(example = "LEHV6nWB2yk8pyo0adR*.7kCMdnj") String blurhash) {
+        @Schema(example = "LEHV6nWB2yk8pyo0adR*.7kCMdnj") String blurhash,
+        @Schema(required = true, enumeration = {"jpeg", "webp", "png", "auto"}, example = "jpeg",
+                description = "The output format asked for") String format,
+        @Schema(example = "[\"jpeg\"]", description = "The encodings stored, as in the flat shape")
+        java.util.List<String> formats) {
 
     @Schema(name = "ImageFiles")
     public record Files(@Schema(required = true, example = "/uploads/image/file/3f6c0c38-9a52-4c34-8a55-5f1f0c8f5a11/cat.jpg") String url,
@@ -58,6 +62,7 @@ public record UploadedImage(
         return new Created(new UploadedImage(image.id(), image.userId(), files, Times.iso(image.createdAt()),
                 Times.iso(image.updatedAt()), FlatImage.status(image),
                 ready ? image.width() : null, ready ? image.height() : null, ready ? image.bytes() : null,
-                ready ? image.dominantColor() : null, ready ? image.blurhash() : null));
+                ready ? image.dominantColor() : null, ready ? image.blurhash() : null,
+                image.processing().format(), ready ? image.storedFormats() : null));
     }
 }
