@@ -23,7 +23,10 @@ final class Alpha {
     private Alpha() {
     }
 
-    /** The alpha of a decoded image (before orientation), or null when it has none. */
+    /**
+     * The alpha of a decoded image (before orientation), or null when it has none or every pixel
+     * is opaque (a PNG's unused alpha channel): no plane to carry, and libwebp writes RGB.
+     */
     static BufferedImage of(BufferedImage decoded) {
         if (!decoded.getColorModel().hasAlpha()) {
             return null;
@@ -32,26 +35,33 @@ final class Alpha {
         int h = decoded.getHeight();
         BufferedImage plane = Pixels.newRgb(w, h);
         int[] t = Pixels.data(plane);
+        int least = 255;
         if (decoded.getType() == BufferedImage.TYPE_4BYTE_ABGR) {
             byte[] abgr = ((DataBufferByte) decoded.getRaster().getDataBuffer()).getData();
             for (int i = 0, j = 0; i < t.length; i++, j += 4) {
-                t[i] = grey(abgr[j] & 0xFF);
+                int a = abgr[j] & 0xFF;
+                least = Math.min(least, a);
+                t[i] = grey(a);
             }
         } else if (decoded.getType() == BufferedImage.TYPE_INT_ARGB) {
             int[] argb = Pixels.data(decoded);
             for (int i = 0; i < t.length; i++) {
-                t[i] = grey(argb[i] >>> 24);
+                int a = argb[i] >>> 24;
+                least = Math.min(least, a);
+                t[i] = grey(a);
             }
         } else { // palette, grey with alpha, 16 bits: Java2D's conversion, a row at a time
             int[] row = new int[w];
             for (int y = 0; y < h; y++) {
                 decoded.getRGB(0, y, w, 1, row, 0, w);
                 for (int x = 0; x < w; x++) {
-                    t[y * w + x] = grey(row[x] >>> 24);
+                    int a = row[x] >>> 24;
+                    least = Math.min(least, a);
+                    t[y * w + x] = grey(a);
                 }
             }
         }
-        return plane;
+        return least == 255 ? null : plane;
     }
 
     /** A fully opaque alpha, for an opaque source whose skew rotation or corners will make it transparent. */

@@ -51,7 +51,7 @@ public final class FormatSizes {
             System.out.printf(Locale.ROOT, "SIZES %s %dx%d | %d %d %.2f | %d %d | %d %d | %.1f %.1f%n",
                     file.getFileName(), out.width(), out.height(), sizes[0], sizes[1], sizes[1] / (double) sizes[0],
                     sizes[2], sizes[3], sizes[4], sizes[5],
-                    psnr(exact, decode(jpeg.main())), psnr(exact, decode(webp.main())));
+                    psnr(exact, decode(jpeg.main())), psnr(exact, decodeWebp(webp.main())));
         }
         System.out.printf(Locale.ROOT, "TOTAL | %d %d %.2f | %d %d %.2f | %d %d %.2f%n", totals[0], totals[1],
                 totals[1] / (double) totals[0], totals[2], totals[3], totals[3] / (double) totals[2],
@@ -62,7 +62,18 @@ public final class FormatSizes {
         return ImageIO.read(new ByteArrayInputStream(file));
     }
 
-    /** Over the RGB channels, flattened (the lossless reference and the WebP may carry alpha). */
+    /** With libwebp's own decoder (its fancy chroma upsampling), as browsers decode. */
+    private static BufferedImage decodeWebp(byte[] file) throws IOException {
+        javax.imageio.ImageReader reader = new com.luciad.imageio.webp.WebPImageReaderSpi().createReaderInstance(null);
+        try (var in = new javax.imageio.stream.MemoryCacheImageInputStream(new ByteArrayInputStream(file))) {
+            reader.setInput(in);
+            return reader.read(0);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** Over the RGB channels, both flattened on white as the JPEG is (the reference and the WebP may carry alpha). */
     private static double psnr(BufferedImage a, BufferedImage b) {
         double sum = 0;
         int w = a.getWidth();
@@ -73,13 +84,25 @@ public final class FormatSizes {
             a.getRGB(0, y, w, 1, rowA, 0, w);
             b.getRGB(0, y, w, 1, rowB, 0, w);
             for (int x = 0; x < w; x++) {
+                int p = onWhite(rowA[x]);
+                int q = onWhite(rowB[x]);
                 for (int shift = 0; shift <= 16; shift += 8) {
-                    double d = (rowA[x] >> shift & 0xFF) - (rowB[x] >> shift & 0xFF);
+                    double d = (p >> shift & 0xFF) - (q >> shift & 0xFF);
                     sum += d * d;
                 }
             }
         }
         double mse = sum / (3.0 * w * h);
         return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255 * 255 / mse);
+    }
+
+    private static int onWhite(int argb) {
+        int a = argb >>> 24;
+        int rgb = 0;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            int c = argb >> shift & 0xFF;
+            rgb |= ((c * a + 255 * (255 - a) + 127) / 255) << shift;
+        }
+        return rgb;
     }
 }
