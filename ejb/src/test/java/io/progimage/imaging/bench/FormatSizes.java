@@ -21,6 +21,9 @@ import javax.imageio.ImageIO;
  * lossless (PNG) output of the same job, so that "smaller" is read beside "how faithful":
  * libwebp's and libjpeg's quality scales are not the same scale.
  *
+ * One timed run of each job per file after a warm-up: an indication of what {@code auto}
+ * costs, not a benchmark (that is JMH's, {@link PipelineBenchmark}).
+ *
  * <p>{@code java ... FormatSizes QUALITY FILE...}; prints one {@code SIZES} line per file.
  */
 public final class FormatSizes {
@@ -34,12 +37,18 @@ public final class FormatSizes {
         ProcessingOptions auto = ProcessingOptions.defaults().withQuality(quality).withFormat(OutputFormat.AUTO);
         System.out.println("# " + Codecs.selected().describe() + "; quality " + quality + "; default thumbnail box");
         System.out.println("# SIZES file WxH | main JPEG, WebP bytes, WebP/JPEG | thumb JPEG, WebP | mini JPEG, WebP"
-                + " | main PSNR dB JPEG, WebP");
+                + " | main PSNR dB JPEG, WebP | job s jpeg, auto");
         long[] totals = new long[6];
         for (int i = 1; i < args.length; i++) {
             Path file = Path.of(args[i]);
             byte[] source = Files.readAllBytes(file);
+            pipeline.process(source, auto); // warm-up
+            long start = System.nanoTime();
+            pipeline.process(source, auto.withFormat(OutputFormat.JPEG));
+            long jpegNanos = System.nanoTime() - start;
+            start = System.nanoTime();
             ProcessedImage out = pipeline.process(source, auto);
+            long autoNanos = System.nanoTime() - start;
             ProcessedImage.Rendition jpeg = out.in(Encoding.JPEG);
             ProcessedImage.Rendition webp = out.in(Encoding.WEBP);
             BufferedImage exact = decode(pipeline.process(source, auto.withFormat(OutputFormat.PNG)).main());
@@ -48,10 +57,10 @@ public final class FormatSizes {
             for (int k = 0; k < 6; k++) {
                 totals[k] += sizes[k];
             }
-            System.out.printf(Locale.ROOT, "SIZES %s %dx%d | %d %d %.2f | %d %d | %d %d | %.1f %.1f%n",
+            System.out.printf(Locale.ROOT, "SIZES %s %dx%d | %d %d %.2f | %d %d | %d %d | %.1f %.1f | %.2f %.2f%n",
                     file.getFileName(), out.width(), out.height(), sizes[0], sizes[1], sizes[1] / (double) sizes[0],
                     sizes[2], sizes[3], sizes[4], sizes[5],
-                    psnr(exact, decode(jpeg.main())), psnr(exact, decodeWebp(webp.main())));
+                    psnr(exact, decode(jpeg.main())), psnr(exact, decodeWebp(webp.main())), jpegNanos / 1e9, autoNanos / 1e9);
         }
         System.out.printf(Locale.ROOT, "TOTAL | %d %d %.2f | %d %d %.2f | %d %d %.2f%n", totals[0], totals[1],
                 totals[1] / (double) totals[0], totals[2], totals[3], totals[3] / (double) totals[2],
