@@ -65,22 +65,31 @@ final class JpegEncoder {
             }
         }
         ImageWriter writer = Plugins.jpegWriter();
-        Chunks out = new Chunks(Math.min(Integer.MAX_VALUE - 8, maxBytes(w, h)));
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(quality / 100f);
+        param.setProgressiveMode(ImageWriteParam.MODE_DISABLED);
+        return write(writer, rgb, param, maxBytes(w, h), "JPEG");
+    }
+
+    /**
+     * Writes {@code image} with {@code writer} (disposed after) into memory, never more than
+     * {@code limit} bytes: a larger result is refused as too large. For every ImageIO encoder.
+     */
+    static byte[] write(ImageWriter writer, BufferedImage image, ImageWriteParam param, long limit, String label)
+            throws ImageRejectedException {
+        Chunks out = new Chunks(Math.min(Integer.MAX_VALUE - 8, limit));
         try {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality / 100f);
-            param.setProgressiveMode(ImageWriteParam.MODE_DISABLED);
             writer.setOutput(out);
-            writer.write(null, new IIOImage(rgb, null, null), param);
+            writer.write(null, new IIOImage(image, null, null), param);
             out.close(); // marks it closed only (it holds no resource): the chunks stay readable
         } catch (IOException e) {
             if (out.overflowed) {
                 throw new ImageRejectedException(Reason.TOO_LARGE, String.format(Locale.ROOT,
-                        "the %dx%d JPEG would be larger than %d bytes", w, h, out.limit));
+                        "the %dx%d %s would be larger than %d bytes", image.getWidth(), image.getHeight(), label, out.limit));
             }
-            // writing to memory cannot fail for I/O reasons
-            throw new UncheckedIOException(e);
+            // writing to memory cannot fail for I/O reasons; an encoder's own failure is our bug
+            throw new UncheckedIOException(label + " encoding failed", e);
         } finally {
             writer.dispose();
         }

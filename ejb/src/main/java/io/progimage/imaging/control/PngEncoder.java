@@ -1,12 +1,6 @@
 package io.progimage.imaging.control;
 
-import io.progimage.imaging.control.ImageRejectedException.Reason;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Locale;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageWriter;
 
 /** Lossless PNG through the JDK's writer, RGBA when the image has an alpha plane. */
 final class PngEncoder {
@@ -23,24 +17,7 @@ final class PngEncoder {
 
     /** @param alpha the image's {@link Alpha} plane, or null for an opaque image */
     static byte[] encode(BufferedImage rgb, BufferedImage alpha) throws ImageRejectedException {
-        int w = rgb.getWidth();
-        int h = rgb.getHeight();
         BufferedImage image = alpha == null ? rgb : Alpha.unflatten(rgb, alpha);
-        ImageWriter writer = Plugins.pngWriter();
-        JpegEncoder.Chunks out = new JpegEncoder.Chunks(Math.min(Integer.MAX_VALUE - 8, maxBytes(w, h)));
-        try {
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, null), null);
-            out.close();
-        } catch (IOException e) {
-            if (out.overflowed) {
-                throw new ImageRejectedException(Reason.TOO_LARGE, String.format(Locale.ROOT,
-                        "the %dx%d PNG would be larger than %d bytes", w, h, out.limit));
-            }
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+        return JpegEncoder.write(Plugins.pngWriter(), image, null, maxBytes(rgb.getWidth(), rgb.getHeight()), "PNG");
     }
 }
