@@ -44,7 +44,7 @@ class DocsBrowserIT {
             browser.get(Stack.baseUri().resolve("/docs").toString());
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("operations-accounts-getCurrentUser")));
             List<WebElement> operations = browser.findElements(By.cssSelector(".opblock"));
-            assertEquals(13, operations.size(), "one block per operation of the document");
+            assertEquals(15, operations.size(), "one block per operation of the document");
             assertRendered(((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES), work.resolve("docs.png"));
 
             browser.findElement(By.cssSelector("button.btn.authorize")).click();

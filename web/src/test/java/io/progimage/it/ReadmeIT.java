@@ -55,7 +55,7 @@ class ReadmeIT {
     @Test
     void theTourRunsAsWritten() throws IOException, InterruptedException {
         List<String> blocks = shellBlocks(Files.readAllLines(ROOT.resolve("README.md"), StandardCharsets.UTF_8));
-        assertTrue(blocks.size() >= 4, "the tour's blocks: sign-in, uploads, delete, revoke");
+        assertTrue(blocks.size() >= 5, "the tour's blocks: sign-in, uploads, delete, webhook, revoke");
         String script = "set -euo pipefail\n" + String.join("\n", blocks);
         assertTrue(script.contains(BASE_LINE + "\n"), "the tour starts from " + BASE_LINE);
         script = script.replace(BASE_LINE + "\n", "B=" + Stack.baseUri().toString().replaceAll("/$", "") + "\n");
@@ -79,6 +79,9 @@ class ReadmeIT {
         assertTrue(out.contains("\"status\":\"pending\""), "the bulk is queued:\n" + out);
         assertTrue(out.contains("\"meta\":{\"offset\":0,\"limit\":10"), "the list:\n" + out);
         assertTrue(out.contains("HTTP/1.1 204"), "the delete:\n" + out);
+        assertTrue(out.contains("\"bulk_id\":\"") && out.contains("\"callback_url\":\"https://app.example/progimage-hooks\"")
+                && out.contains("\"webhook\":{\"status\":\""), "the bulk with its webhook:\n" + out);
+        assertTrue(out.contains("\"webhook_secret\":\"whsec_"), "the replaced webhook secret:\n" + out);
         assertTrue(out.contains("HTTP/1.1 200"), "the revocation:\n" + out);
         assertTrue(out.contains("HTTP/1.1 401") && out.contains("invalid_token"), "the revoked token:\n" + out);
     }

@@ -69,8 +69,9 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
      * first node's Hazelcast cluster (one rate limiter, API.md §6), shares its database and
      * storage, has a broker store of its own, and allows remote files from private addresses
      * (API.md §7) with a 5 s total timeout, so tests can serve remote files from 127.0.0.1, and
-     * has heap for request bodies of one largest upload at a time and one password hash at a time.
-     * The first node keeps the production default (private addresses refused).
+     * has heap for request bodies of one largest upload at a time and one password hash at a time,
+     * and sends bulk webhooks over plain http, the first retry 3 s after a failed attempt.
+     * The first node keeps the production defaults (private addresses refused, https webhooks only).
      */
     public static synchronized URI secondNodeUri() throws Exception {
         Stack stack = running;
@@ -85,7 +86,10 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
                     "PROGIMAGE_UPLOAD_MEMORY_WAIT_MILLIS", "500",
                     // one password hash at a time, no queue (PasswordHashingIT)
                     "PROGIMAGE_PASSWORD_MAX_CONCURRENT", "1",
-                    "PROGIMAGE_PASSWORD_MAX_WAIT_MILLIS", "0"));
+                    "PROGIMAGE_PASSWORD_MAX_WAIT_MILLIS", "0",
+                    // webhooks to a plain-http receiver on 127.0.0.1, retried after 3 s (WebhookIT)
+                    "PROGIMAGE_WEBHOOK_ALLOW_HTTP", "true",
+                    "PROGIMAGE_WEBHOOK_FIRST_RETRY_SECONDS", "3"));
         }
         return stack.secondNode.baseUri();
     }

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Waits, through the API and with a deadline, until a user's images have all left
- * {@code pending}. Polls the list (one request for all items, about twice a second, so a test
+ * {@code pending} (or a bulk shows what a test waits for). Polls the list (one request for all items, about twice a second, so a test
  * stays inside the per-user rate limit; a 429 is answered by waiting its Retry-After).
  */
 final class Statuses {
@@ -39,6 +39,33 @@ final class Statuses {
                 throw new AssertionError("still pending after " + deadline + ": " + images.values());
             }
             Thread.sleep(500); // the polling interval of the wait, not a guess at how long processing takes
+        }
+    }
+
+    /**
+     * Waits the same way until {@code GET /user/bulks/{bulkId}} shows what {@code done} looks for
+     * (e.g. the webhook delivered), and returns that bulk ({@code data}).
+     */
+    static JsonObject awaitBulk(URI node, String token, String bulkId, java.util.function.Predicate<JsonObject> done,
+                                Duration deadline) throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            Api.Reply reply = Api.send(Api.request(node, "/user/bulks/" + bulkId).header("Authorization", "Bearer " + token).GET().build());
+            if (reply.status() == 429) {
+                Thread.sleep(Long.parseLong(reply.header("Retry-After")) * 1000);
+                continue;
+            }
+            if (reply.status() != 200) {
+                throw new AssertionError("GET /user/bulks/" + bulkId + ": " + reply.status() + " " + reply.body());
+            }
+            JsonObject bulk = reply.json().getJsonObject("data");
+            if (done.test(bulk)) {
+                return bulk;
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not there after " + deadline + ": " + bulk);
+            }
+            Thread.sleep(500); // the polling interval, as above
         }
     }
 }

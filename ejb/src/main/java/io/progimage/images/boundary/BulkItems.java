@@ -16,7 +16,8 @@ import java.util.logging.Logger;
  * (committed on its own, so it survives a rollback on any broker), runs it, and after the last
  * failed attempt gives the item up and acknowledges the message. The message's own transaction
  * touches no row: every step is a transaction of its own, taken one after the other, so no step
- * waits for a lock another step of the same delivery still holds.
+ * waits for a lock another step of the same delivery still holds. The last step, once the item has
+ * settled, is its bulk's settle check ({@link BulkSettlement}), which may schedule the bulk's webhook.
  * Provider-specific settings (the resource adapter, redelivery, concurrency) are in the
  * packaging's descriptors: the WAR's {@code WEB-INF/ejb-jar.xml} and {@code glassfish-ejb-jar.xml}
  * for ActiveMQ on Payara Micro; the built-in OpenMQ on Payara Server needs none.
@@ -37,6 +38,9 @@ public class BulkItems implements MessageListener {
     @Inject
     BulkProcessing processing;
 
+    @Inject
+    BulkSettlement settlement;
+
     @Override
     public void onMessage(Message message) {
         String imageId;
@@ -47,10 +51,14 @@ public class BulkItems implements MessageListener {
         }
         int attempt = processing.startAttempt(imageId);
         if (attempt == 0) {
-            return; // already ready or failed: a duplicate or late redelivery
+            // already ready or failed: a duplicate or late redelivery, perhaps of a node that stopped
+            // between the item's commit and its bulk's settle check, so the check runs again
+            settlement.afterItem(imageId);
+            return;
         }
         if (attempt > MAX_ATTEMPTS) {
             processing.giveUp(imageId);
+            settlement.afterItem(imageId);
             return;
         }
         try {
@@ -62,5 +70,7 @@ public class BulkItems implements MessageListener {
             LOG.log(Level.WARNING, "bulk item " + imageId + " failed on its last attempt", e);
             processing.giveUp(imageId); // if this fails too, the delivery rolls back and a redelivery or the reconciler settles it
         }
+        // the item is ready or failed and committed: its bulk may be settled now (never in the item's transaction)
+        settlement.afterItem(imageId);
     }
 }

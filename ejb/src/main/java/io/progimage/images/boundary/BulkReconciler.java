@@ -13,7 +13,9 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -27,7 +29,8 @@ import java.util.logging.Logger;
  * them scan at a time. Each node schedules its own scans at start-up on the container's managed
  * scheduled executor, so there is nothing to migrate or to clean up when a node goes away. (Not
  * the EJB timer service: on Payara Server its first use opens an RMI listener on every
- * interface, which the loopback-only smoke test refuses.)
+ * interface, which the loopback-only smoke test refuses.) Each turn also settles the bulks whose
+ * settle check was lost ({@link Bulks#overlooked}).
  */
 @Singleton
 @Startup
@@ -42,6 +45,15 @@ public class BulkReconciler {
 
     @Inject
     BulkReconciliation reconciliation;
+
+    @Inject
+    Bulks bulks;
+
+    @Inject
+    BulkSettlement settlement;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @ConfigProperty(name = "progimage.bulk.pending-bound-seconds", defaultValue = "600")
@@ -74,6 +86,14 @@ public class BulkReconciler {
                 // each of these is a fault somewhere (a lost message, a dead-lettered one, a crash): worth a look
                 LOG.warning(() -> "bulk reconciler: " + outcome.requeued() + " pending item(s) re-queued, "
                         + outcome.failed() + " failed (pending bound " + boundSeconds + " s)");
+            }
+            outcome.bulks().forEach(settlement::afterBulk); // after the scan's commit, as after any item that settles
+            // bulks whose settle check was lost (a node stopped between an item's commit and its check);
+            // not the lock's business: every node may look, the check itself settles a bulk once
+            List<String> overlooked = bulks.overlooked(clock.instant().minus(rule.interval()), BulkReconciliation.BATCH);
+            overlooked.forEach(settlement::afterBulk);
+            if (!overlooked.isEmpty()) {
+                LOG.warning(() -> "bulk reconciler: " + overlooked.size() + " bulk(s) had no pending item but were not settled");
             }
         } catch (RuntimeException e) {
             // the database or the broker is away: the next turn tries again (a task that threw would not be run again)

@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One scan of the bulk reconciler, in one transaction: settles the pending items that
@@ -39,14 +41,17 @@ public class BulkReconciliation {
     @Inject
     Clock clock;
 
-    /** What a scan did; {@code ran} is false when another node held the lock. */
-    public record Outcome(boolean ran, int candidates, int requeued, int failed) {
+    /**
+     * What a scan did; {@code ran} is false when another node held the lock. {@code bulks}: the
+     * bulks of the items it failed, whose settle check comes after the scan's commit.
+     */
+    public record Outcome(boolean ran, int candidates, int requeued, int failed, Set<String> bulks) {
     }
 
     public Outcome reconcile(PendingBound rule) {
         if (em.createNativeQuery("SELECT name FROM cluster_locks WHERE name = ? FOR UPDATE SKIP LOCKED")
                 .setParameter(1, LOCK).getResultList().isEmpty()) {
-            return new Outcome(false, 0, 0, 0);
+            return new Outcome(false, 0, 0, 0, Set.of());
         }
         Instant now = clock.instant();
         // exactly the items the rule settles now (so that items it leaves waiting never crowd a
@@ -59,6 +64,7 @@ public class BulkReconciliation {
                 .setParameter(3, utc(rule.failCreatedUpTo(now)))
                 .getResultList();
         List<String> requeued = new ArrayList<>();
+        Set<String> bulks = new LinkedHashSet<>();
         int failed = 0;
         for (Object candidate : candidates) {
             String id = candidate.toString();
@@ -81,6 +87,9 @@ public class BulkReconciliation {
                 case FAIL -> {
                     image.markFailed("internal_error", "the image could not be processed in time; try uploading it again", now);
                     failed++;
+                    if (image.bulkId() != null) {
+                        bulks.add(image.bulkId());
+                    }
                 }
                 case WAIT -> {
                 }
@@ -90,7 +99,7 @@ public class BulkReconciliation {
             em.flush(); // rows first, as in a bulk: a message never names a change that failed to write
             workQueue.send(requeued);
         }
-        return new Outcome(true, candidates.size(), requeued.size(), failed);
+        return new Outcome(true, candidates.size(), requeued.size(), failed, bulks);
     }
 
     /** As the entities' converter stores instants: UTC wall time in DATETIME(3). */

@@ -1,7 +1,11 @@
 package io.progimage.images.boundary;
 
 import org.eclipse.microprofile.metrics.annotation.Timed;
+import io.progimage.images.entity.Bulk;
 import io.progimage.images.entity.Image;
+import io.progimage.oauth.boundary.Applications;
+import io.progimage.webhooks.boundary.CallbackRefused;
+import io.progimage.webhooks.boundary.Callbacks;
 import io.progimage.storage.boundary.Storage;
 import io.progimage.storage.boundary.Storage.StoredFile;
 import jakarta.ejb.Stateless;
@@ -9,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +22,8 @@ import java.util.List;
  * item, each uploaded file stored as the item's original, and one JMS message per item. The
  * sends are part of the transaction (XA connection factory): the rows, the files and the
  * messages commit together or not at all ({@link WorkQueue}). {@link BulkItems} then processes each message.
+ * The items belong to a {@link Bulk} row, which remembers the application whose token sent it, the
+ * base URLs of the answer and the {@code callback_url} to call when every item has settled (issue 14 §4).
  */
 @Stateless
 public class BulkUploads {
@@ -33,9 +40,40 @@ public class BulkUploads {
     @Inject
     WorkQueue workQueue;
 
-    /** Items must be valid already; an {@code image_id} is checked here, before anything is stored. */
+    @Inject
+    Callbacks callbacks;
+
+    @Inject
+    Applications applications;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * What the bulk is besides its items: the application whose token sent it, the callback URL
+     * (null: none) and the base URLs of the answer, which the webhook's image links use too.
+     */
+    public record Options(String clientId, String callbackUrl, String publicUrl, String publicSecureUrl) {
+    }
+
+    /** The bulk and its items in request order. */
+    public record Queued(Bulk bulk, List<Image> images) {
+    }
+
+    /**
+     * Items must be valid already; an {@code image_id} is checked here, before anything is stored,
+     * and so is a callback URL: where its host resolves now (the address rules of API.md §7), and
+     * that the application has a webhook secret to sign with ({@link CallbackRefused}, a 422).
+     */
     @Timed(name = "bulk_queue", absolute = true, description = "storing and queueing a bulk upload")
-    public List<Image> queue(String userId, List<ImageRequest> requests) {
+    public Queued queue(String userId, List<ImageRequest> requests, Options options) {
+        if (options.callbackUrl() != null) {
+            callbacks.check(options.callbackUrl()); // first: its lookup waits with no database connection taken
+            if (!applications.canSignWebhooks(options.clientId())) {
+                throw new CallbackRefused("cannot be signed: this application has no webhook secret yet (its owner creates"
+                        + " one with POST /oauth/applications/{client_id}/webhook-secret)");
+            }
+        }
         for (int i = 0; i < requests.size(); i++) {
             ImageRequest request = requests.get(i);
             if (request.kind() == Image.SourceKind.IMAGE) {
@@ -46,9 +84,14 @@ public class BulkUploads {
                 }
             }
         }
+        Bulk bulk = new Bulk(userId, options.clientId(), requests.size(), options.callbackUrl(), options.publicUrl(),
+                options.publicSecureUrl(), clock.instant());
+        em.persist(bulk);
+        em.flush(); // the bulk's row before its items', which refer to it
         List<Image> images = new ArrayList<>(requests.size());
         for (ImageRequest request : requests) {
             Image image = uploads.newImage(userId, request);
+            image.joinBulk(bulk.id(), images.size());
             if (request.kind() == Image.SourceKind.FILE) {
                 storage.writeAll(image.id(), new StoredFile(Processor.ORIGINAL, request.file()));
             }
@@ -57,6 +100,6 @@ public class BulkUploads {
         }
         em.flush(); // rows first: a message must never name a row that failed to insert
         workQueue.send(images.stream().map(Image::id).toList());
-        return images;
+        return new Queued(bulk, images);
     }
 }

@@ -48,9 +48,11 @@ public class Images {
      * the transaction commits. The row lock waits for a bulk attempt that is processing it, so
      * that attempt's files are there to be removed; a pending item's message, delivered later,
      * finds no row and is consumed without work. Refused (409) while pending items still have to
-     * read this image's original as their {@code image_id} source.
+     * read this image's original as their {@code image_id} source. Returns the image's bulk, if it
+     * was a bulk item: the caller runs that bulk's settle check once this has committed
+     * ({@link BulkSettlement#afterBulk}), since deleting its last pending item settles it.
      */
-    public void delete(String userId, String id) {
+    public Optional<String> delete(String userId, String id) {
         Image image = id == null || id.length() != 36 ? null : em.find(Image.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (image == null || !image.userId().equals(userId)) {
             throw new DomainException(DomainException.Kind.NOT_FOUND, "no such image");
@@ -62,6 +64,7 @@ public class Images {
         }
         em.remove(image);
         storage.removeAllOnCommit(id);
+        return Optional.ofNullable(image.bulkId());
     }
 
     /** A ready image that has a file named {@code name} ({@link Image#representations}), for the unauthenticated file endpoint. */

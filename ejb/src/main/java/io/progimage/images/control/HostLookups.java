@@ -17,23 +17,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * interrupted or given a timeout (a slow name server holds the caller for the system resolver's
  * own retries, tens of seconds), so the lookup runs on one of a few threads of its own and the
  * fetch waits only for what is left of its deadline. A lookup abandoned that way ends when the
- * system resolver gives up; it holds no socket of ours.
+ * system resolver gives up; it holds no socket of ours. Shared by the remote fetch and the
+ * webhook's callback (issue 14 §4), which follow the same address rules.
  */
-final class HostLookups implements AutoCloseable {
+public final class HostLookups implements AutoCloseable {
 
     /** Names that resolve at once are most; this many slow ones at a time, the rest queue. */
     private static final int THREADS = 8;
 
     /** Thrown when the deadline came before the answer; the fetch reports it as its timeout. */
-    static final class TooLate extends UnknownHostException {
-        TooLate(String host) {
+    public static final class TooLate extends UnknownHostException {
+        public TooLate(String host) {
             super(host);
         }
     }
 
     private final ThreadPoolExecutor threads;
 
-    HostLookups() {
+    public HostLookups() {
         AtomicInteger count = new AtomicInteger();
         threads = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
             Thread thread = new Thread(task, "remote-file-lookup-" + count.incrementAndGet());
@@ -43,7 +44,7 @@ final class HostLookups implements AutoCloseable {
         threads.allowCoreThreadTimeOut(true);
     }
 
-    InetAddress[] resolve(String host, FetchDeadline deadline) throws UnknownHostException {
+    public InetAddress[] resolve(String host, FetchDeadline deadline) throws UnknownHostException {
         Future<InetAddress[]> lookup = threads.submit(() -> SystemDefaultDnsResolver.INSTANCE.resolve(host));
         try {
             return lookup.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);

@@ -108,8 +108,12 @@ public class Authorizations {
         return new Exchange.Granted(accessToken, token);
     }
 
-    /** The user a bearer token belongs to, while it is valid. */
-    public Optional<User> userForToken(String accessToken) {
+    /** Who holds a valid bearer token: its user, and the application it was issued to. */
+    public record Bearer(User user, String clientId) {
+    }
+
+    /** The user and the application of a bearer token, while it is valid. */
+    public Optional<Bearer> bearer(String accessToken) {
         if (accessToken == null || accessToken.length() != TOKEN_LENGTH) {
             return Optional.empty();
         }
@@ -117,7 +121,7 @@ public class Authorizations {
         if (token == null || !token.isValid(clock.instant())) {
             return Optional.empty();
         }
-        return Optional.ofNullable(em.find(User.class, token.userId()));
+        return Optional.ofNullable(em.find(User.class, token.userId())).map(user -> new Bearer(user, token.clientId()));
     }
 
     /**

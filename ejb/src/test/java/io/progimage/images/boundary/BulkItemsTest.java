@@ -46,6 +46,20 @@ class BulkItemsTest {
         }
     }
 
+    /** Records the settle checks in the processing double's calls, where they come in order. */
+    static final class RecordingSettlement extends BulkSettlement {
+        final List<String> calls;
+
+        RecordingSettlement(List<String> calls) {
+            this.calls = calls;
+        }
+
+        @Override
+        public void afterItem(String imageId) {
+            calls.add("settle");
+        }
+    }
+
     private static TextMessage message(String text) {
         return (TextMessage) Proxy.newProxyInstance(BulkItemsTest.class.getClassLoader(), new Class<?>[]{TextMessage.class},
                 (proxy, method, args) -> method.getName().equals("getText") ? text : null);
@@ -54,6 +68,7 @@ class BulkItemsTest {
     private static BulkItems mdb(RecordingProcessing processing) {
         BulkItems items = new BulkItems();
         items.processing = processing;
+        items.settlement = new RecordingSettlement(processing.calls);
         return items;
     }
 
@@ -67,13 +82,14 @@ class BulkItemsTest {
         }
         assertEquals(List.of("process", "process", "process", "process"), processing.calls);
         // the fifth: the attempt's own transaction has ended (process threw), then the give-up;
-        // the delivery is acknowledged, so no redelivery and nothing in the dead-letter queue
+        // the delivery is acknowledged, so no redelivery and nothing in the dead-letter queue; then
+        // the bulk's settle check, after the item's transaction
         items.onMessage(message("id"));
-        assertEquals(List.of("process", "process", "process", "process", "process", "giveUp"), processing.calls);
+        assertEquals(List.of("process", "process", "process", "process", "process", "giveUp", "settle"), processing.calls);
         assertFalse(processing.pending);
-        // a late or duplicated message after that finds the item settled and does nothing
+        // a late or duplicated message after that finds the item settled and only repeats the check
         items.onMessage(message("id"));
-        assertEquals(6, processing.calls.size());
+        assertEquals(List.of("process", "process", "process", "process", "process", "giveUp", "settle", "settle"), processing.calls);
     }
 
     @Test
@@ -84,10 +100,10 @@ class BulkItemsTest {
         processing.attempts = BulkItems.MAX_ATTEMPTS - 1;
         BulkItems items = mdb(processing);
         assertThrows(IllegalStateException.class, () -> items.onMessage(message("id")));
-        assertEquals(List.of("process", "giveUp"), processing.calls);
+        assertEquals(List.of("process", "giveUp"), processing.calls); // no settle check: the item is still pending
         processing.giveUpFails = false;
         items.onMessage(message("id")); // e.g. OpenMQ's redelivery: beyond the last attempt, no more processing
-        assertEquals(List.of("process", "giveUp", "giveUp"), processing.calls);
+        assertEquals(List.of("process", "giveUp", "giveUp", "settle"), processing.calls);
         assertFalse(processing.pending);
     }
 
@@ -96,14 +112,22 @@ class BulkItemsTest {
         RecordingProcessing processing = new RecordingProcessing();
         processing.attempts = BulkItems.MAX_ATTEMPTS; // e.g. the node died during the fifth attempt
         mdb(processing).onMessage(message("id"));
-        assertEquals(List.of("giveUp"), processing.calls);
+        assertEquals(List.of("giveUp", "settle"), processing.calls);
     }
 
     @Test
-    void aSuccessfulAttemptIsAcknowledged() {
+    void aSuccessfulAttemptIsAcknowledgedAndThenItsBulkIsChecked() {
         RecordingProcessing processing = new RecordingProcessing();
         mdb(processing).onMessage(message("id"));
-        assertEquals(List.of("process"), processing.calls);
+        assertEquals(List.of("process", "settle"), processing.calls);
         assertEquals(1, processing.attempts);
+    }
+
+    @Test
+    void aTransientFailureBeforeTheLastAttemptChecksNoBulk() {
+        RecordingProcessing processing = new RecordingProcessing();
+        processing.failing = true;
+        assertThrows(IllegalStateException.class, () -> mdb(processing).onMessage(message("id")));
+        assertEquals(List.of("process"), processing.calls);
     }
 }

@@ -103,6 +103,13 @@ public class Image {
     @Column(name = "requeued_at")
     private Instant requeuedAt;
 
+    /** The bulk this image is an item of ({@link Bulk}) and its place in that request; null for a single upload. */
+    @Column(name = "bulk_id")
+    private String bulkId;
+
+    @Column(name = "bulk_position")
+    private Integer bulkPosition;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -174,6 +181,21 @@ public class Image {
     public void markRequeued(Instant now) {
         requirePending();
         this.requeuedAt = now;
+    }
+
+    /** Makes this new, pending image item {@code position} (from 0) of bulk {@code bulkId}: once. */
+    public void joinBulk(String bulkId, int position) {
+        requirePending();
+        if (this.bulkId != null || position < 0) {
+            throw new IllegalArgumentException("image " + id + " is already in a bulk, or position " + position + " is negative");
+        }
+        this.bulkId = Objects.requireNonNull(bulkId);
+        this.bulkPosition = position;
+    }
+
+    /** The bulk this image is an item of; null for a single upload and for images made before bulks were kept. */
+    public String bulkId() {
+        return bulkId;
     }
 
     /** When the item's latest message was sent: at creation, or by the reconciler since. */

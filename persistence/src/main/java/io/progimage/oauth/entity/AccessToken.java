@@ -66,6 +66,11 @@ public class AccessToken {
         return userId;
     }
 
+    /** The application the token was issued to. */
+    public String clientId() {
+        return clientId;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * An API application registered by a user; its secret is kept only as a SHA-256 digest
  * ({@code sha256:<hex>}), or, for applications registered before that, as a PBKDF2 hash until
- * its next successful use.
+ * its next successful use. Its webhook signing secret (issue 14 §4) is kept sealed (encrypted
+ * under a server key): the server must be able to compute signatures with it, so it cannot be a digest.
  */
 @Entity
 @Table(name = "oauth_applications")
@@ -36,6 +37,10 @@ public class ClientApplication {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The sealed webhook signing secret; null for an application registered before webhooks, until its owner creates one. */
+    @Column(name = "webhook_secret")
+    private String sealedWebhookSecret;
+
     protected ClientApplication() {
     }
 
@@ -56,6 +61,21 @@ public class ClientApplication {
     /** Replaces a legacy hash of the secret by its new stored form, once the secret was verified. */
     public void migrateSecretHash(String clientSecretHash) {
         this.clientSecretHash = Objects.requireNonNull(clientSecretHash);
+    }
+
+    /** A new webhook signing secret, sealed; the one before it signs nothing from now on. */
+    public void replaceWebhookSecret(String sealedWebhookSecret) {
+        this.sealedWebhookSecret = Objects.requireNonNull(sealedWebhookSecret);
+    }
+
+    /** Null when the application has no webhook signing secret yet. */
+    public String sealedWebhookSecret() {
+        return sealedWebhookSecret;
+    }
+
+    /** Whether {@code userId} registered the application (and so may replace its webhook secret). */
+    public boolean isOwnedBy(String userId) {
+        return this.userId.equals(userId);
     }
 
     public String clientId() {

@@ -86,9 +86,16 @@ public record FlatImage(
     public record One(@Schema(required = true) FlatImage data) {
     }
 
-    /** {@code {"data": [image...]}} in request order (the bulk form's 202, API.md §5.4). */
+    /**
+     * {@code {"data": [image...]}} in request order (the bulk form's 202, API.md §5.4), and the
+     * bulk's id (issue 14 §4): {@code GET /user/bulks/{bulk_id}} and its webhook name it.
+     */
     @Schema(name = "BulkResponse")
-    public record Bulk(@Schema(required = true) java.util.List<FlatImage> data) implements UploadedImage.Answer {
+    @JsonbPropertyOrder({"data", "bulkId"})
+    public record Bulk(@Schema(required = true) java.util.List<FlatImage> data,
+                       @Schema(name = "bulk_id", required = true, format = "uuid", example = "0b6f2f0e-8d3c-4b7a-9e21-5c4d3a2b1f00",
+                               description = "The bulk: `GET /user/bulks/{bulk_id}` shows its items and webhook")
+                       @JsonbProperty("bulk_id") String bulkId) implements UploadedImage.Answer {
     }
 
     /** A page of the caller's images, newest first (API.md §5.2). */

@@ -73,9 +73,15 @@ public record ImageHash(
     public record Single(@Schema(required = true) ImageHash process) {
     }
 
-    /** Form 2: 1..100 hashes, processed through the queue. */
+    /** Form 2: 1..100 hashes, processed through the queue; optionally a URL to call when all have settled (issue 14 §4). */
     @Schema(name = "BulkUploadRequest")
-    public record Bulk(@Schema(required = true, minItems = 1, maxItems = 100) java.util.List<ImageHash> process) {
+    public record Bulk(@Schema(required = true, minItems = 1, maxItems = 100) java.util.List<ImageHash> process,
+                       @Schema(name = "callback_url", format = "uri", maxLength = 2000, example = "https://frame.example.org/hooks/progimage",
+                               description = "Called once every item is ready or failed: one POST of a signed JSON document"
+                                       + " (`bulk_id`, counts, the images), retried with back-off for up to an hour until it is"
+                                       + " answered with a 2xx. https (http only where the operator allows it), public addresses"
+                                       + " only, as for `remote_file_url`; no user information. Only with this (list) form.")
+                       @JsonbProperty("callback_url") String callbackUrl) {
     }
 
     /** Form 3: the binary part and the hash's parameters as text parts. */

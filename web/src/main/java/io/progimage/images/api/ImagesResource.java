@@ -1,5 +1,6 @@
 package io.progimage.images.api;
 
+import io.progimage.images.boundary.BulkSettlement;
 import io.progimage.images.boundary.BulkUploads;
 import io.progimage.images.boundary.ImageRequest;
 import io.progimage.images.boundary.Images;
@@ -9,6 +10,10 @@ import io.progimage.images.entity.Image;
 import io.progimage.platform.api.JsonBody;
 import io.progimage.platform.boundary.DomainException;
 import io.progimage.oauth.api.Authenticated;
+import io.progimage.oauth.api.Caller;
+import io.progimage.platform.api.WireText;
+import io.progimage.webhooks.boundary.CallbackRefused;
+import io.progimage.webhooks.boundary.Callbacks;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -32,6 +37,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.callbacks.Callback;
+import org.eclipse.microprofile.openapi.annotations.callbacks.CallbackOperation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -61,6 +69,7 @@ import java.util.Set;
 public class ImagesResource {
 
     static final int DEFAULT_LIMIT = 10;
+    static final String CALLBACK_URL = "callback_url";
     static final int MAX_LIMIT = 100;
 
     @Inject
@@ -71,6 +80,12 @@ public class ImagesResource {
 
     @Inject
     BulkUploads bulkUploads;
+
+    @Inject
+    BulkSettlement settlement;
+
+    @Inject
+    Callbacks callbacks;
 
     @Inject
     @ConfigProperty(name = "progimage.bulk.max-items", defaultValue = "100")
@@ -117,7 +132,9 @@ public class ImagesResource {
             description = "Three forms. JSON `{\"process\": {...}}`: one image, processed while you wait, 201."
                     + " JSON `{\"process\": [{...}, ...]}`: 1 to 100 images, validated first (one invalid item and nothing"
                     + " is created), then processed through the queue, 202 with each image pending; poll"
-                    + " `GET /user/images/{id}` until it is ready or failed. `multipart/form-data`: a binary part `file` and"
+                    + " `GET /user/images/{id}` until it is ready or failed, or give `callback_url` beside `process` to be"
+                    + " called once all have settled (the `bulkSettled` callback); `GET /user/bulks/{bulk_id}` shows the"
+                    + " whole bulk. `multipart/form-data`: a binary part `file` and"
                     + " the hash's parameters as text parts, like the first form. Processing: decode, EXIF orientation,"
                     + " rotation, filter, round corners, JPEG at `quality`; thumbnail and mini from the result.")
     @RequestBody(required = true, content = {
@@ -135,17 +152,44 @@ public class ImagesResource {
             headers = @Header(name = "Location", description = "/user/images/{id}", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadedImage.Answer.class),
                     examples = @ExampleObject(name = "uploaded", value = ImageExamples.UPLOADED)))
-    @APIResponse(responseCode = "202", description = "The bulk form's images in request order, pending (or already ready)",
+    @Callback(name = "bulkSettled", callbackUrlExpression = "{$request.body#/callback_url}", operations = @CallbackOperation(
+            method = "post", summary = "Every item of a bulk has settled (the bulk's webhook)",
+            description = "Sent once to the bulk's `callback_url` when no item is pending any more, at least once: until an"
+                    + " attempt is answered with a 2xx, attempts are retried with back-off (30 s, then twice as long each time,"
+                    + " at most 15 min apart; 8 attempts within an hour by default), each cut off after 10 s; redirects are not"
+                    + " followed and the answer's body is not read. To check a delivery, compute HMAC-SHA256 keyed with the"
+                    + " application's `webhook_secret` over `<t>.<body>` (the raw body bytes), compare it in constant time with"
+                    + " `v1`, and refuse a `t` more than 5 minutes from your clock. Drop repeats by `ProgImage-Delivery`.",
+            parameters = {
+                    @Parameter(name = "ProgImage-Signature", in = ParameterIn.HEADER, required = true,
+                            description = "`t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\">`",
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^t=[0-9]+(,v1=[0-9a-f]{64})+$",
+                                    example = "t=1764597788,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd")),
+                    @Parameter(name = "ProgImage-Delivery", in = ParameterIn.HEADER, required = true,
+                            description = "The same on every attempt of one delivery", schema = @Schema(type = SchemaType.STRING, format = "uuid"))},
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BulkSettled.class))),
+            responses = {
+                    @APIResponse(responseCode = "204", description = "Received (any 2xx): the delivery is done"),
+                    @APIResponse(responseCode = "400", description = "Any other answer (a 3xx, 4xx or 5xx), or none within 10 s:"
+                            + " the attempt failed and a later one follows"),
+                    @APIResponse(responseCode = "500", description = "Failed too: a later attempt follows")}))
+    @APIResponse(responseCode = "202", description = "The bulk form's images in request order, pending (or already ready),"
+            + " and the bulk's id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadedImage.Answer.class)))
     @APIResponse(responseCode = "422", description = "Invalid parameters, each named in `details` (`process[3].filter`);"
             + " an unreadable or unsupported image; a source over the pixel limit; a remote URL that cannot be fetched"
-            + " or is not allowed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class),
+            + " or is not allowed; a `callback_url` that is not allowed (its form, or a host on a non-public address)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class),
             examples = @ExampleObject(name = "invalid", value = ImageExamples.INVALID)))
     public Response upload(String body) {
         JsonObject json = JsonBody.parse(body);
         JsonValue process = json.get("process");
         if (process instanceof JsonArray items) {
-            return bulk(items);
+            return bulk(items, json.get(CALLBACK_URL));
+        }
+        if (WireText.text(json.get(CALLBACK_URL)) != null) { // JSON null is "not given", as for every parameter
+            // a single upload is answered when it is done: a webhook would never be sent, so say so
+            throw DomainException.invalid(CALLBACK_URL, "is only for a bulk upload (process as a list of hashes)");
         }
         if (process == null || process.getValueType() != JsonValue.ValueType.OBJECT) {
             throw DomainException.invalid("process", "must be an image hash (an object) or a list of them");
@@ -153,8 +197,12 @@ public class ImagesResource {
         return created(upload(ImageHashes.read(process, "process", null)));
     }
 
-    /** Form 2: every item validated first; one invalid item and nothing is stored or queued. */
-    private Response bulk(JsonArray items) {
+    /**
+     * Form 2: every item validated first; one invalid item and nothing is stored or queued. An
+     * optional {@code callback_url} beside {@code process} (issue 14 §4) is called once every item
+     * has settled; the answer names the bulk ({@code bulk_id}).
+     */
+    private Response bulk(JsonArray items, JsonValue callback) {
         if (items.isEmpty() || items.size() > maxBulkItems) {
             throw DomainException.invalid("process", "must hold 1 to " + maxBulkItems + " items");
         }
@@ -163,18 +211,28 @@ public class ImagesResource {
         for (int i = 0; i < items.size(); i++) {
             requests.add(ImageHashes.readCollecting(items.get(i), "process[" + i + "]", null, errors));
         }
+        String callbackUrl = WireText.text(callback);
+        if (callbackUrl != null) { // its form is checked with the items', where its host resolves after them
+            String problem = callbackUrl.equals(WireText.WRONG_TYPE) ? "must be a string" : callbacks.formProblem(callbackUrl).orElse(null);
+            if (problem != null) {
+                errors.add(new DomainException.FieldError(CALLBACK_URL, problem));
+            }
+        }
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
         PublicUrls.Bases bases = publicUrls.of(uri);
-        List<Image> queued;
+        BulkUploads.Queued queued;
         try {
-            queued = bulkUploads.queue(userId(), requests);
+            queued = bulkUploads.queue(userId(), requests,
+                    new BulkUploads.Options(Caller.of(security).clientId(), callbackUrl, bases.http(), bases.https()));
         } catch (SourceRefused refused) {
             throw named(refused);
+        } catch (CallbackRefused refused) {
+            throw DomainException.invalid(CALLBACK_URL, refused.reason());
         }
-        List<FlatImage> data = queued.stream().map(image -> FlatImage.of(image, bases)).toList();
-        return Response.accepted(new FlatImage.Bulk(data)).build();
+        List<FlatImage> data = queued.images().stream().map(image -> FlatImage.of(image, bases)).toList();
+        return Response.accepted(new FlatImage.Bulk(data, queued.bulk().id())).build();
     }
 
     @GET
@@ -240,7 +298,7 @@ public class ImagesResource {
     @APIResponse(responseCode = "409", description = "Pending bulk items still have to read this image as their image_id"
             + " source; delete it once they are ready or failed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.Body.class)))
     public Response delete(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
-        images.delete(userId(), id);
+        images.delete(userId(), id).ifPresent(settlement::afterBulk); // its last pending item gone, a bulk is settled
         return Response.noContent().build();
     }
 

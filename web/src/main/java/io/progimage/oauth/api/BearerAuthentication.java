@@ -18,7 +18,7 @@ import java.security.Principal;
  * Bearer authentication (API.md §3.5, RFC 6750) for every resource marked
  * {@link Authenticated}: a post-matching JAX-RS filter, so it runs for exactly the methods the
  * router chose, and a database failure of the token lookup is mapped like any other (503).
- * The caller becomes the request's principal (its name is the user id). A token in the query
+ * The caller becomes the request's principal, a {@link Caller} (its name is the user id). A token in the query
  * string is refused, never used: URLs end up in logs and Referer headers.
  */
 @Provider
@@ -40,8 +40,9 @@ public class BearerAuthentication implements ContainerRequestFilter {
             refuse(request, null, "a bearer token is required");
             return;
         }
-        authorizations.userForToken(authorization.substring(7).trim()).ifPresentOrElse(
-                user -> request.setSecurityContext(new Caller(user.id(), request.getSecurityContext().isSecure())),
+        authorizations.bearer(authorization.substring(7).trim()).ifPresentOrElse(
+                bearer -> request.setSecurityContext(new CallerContext(new Caller(bearer.user().id(), bearer.clientId()),
+                        request.getSecurityContext().isSecure())),
                 () -> refuse(request, "invalid_token", "the token is unknown, expired or revoked"));
     }
 
@@ -70,10 +71,10 @@ public class BearerAuthentication implements ContainerRequestFilter {
                 .build());
     }
 
-    private record Caller(String userId, boolean secure) implements SecurityContext {
+    private record CallerContext(Caller caller, boolean secure) implements SecurityContext {
         @Override
         public Principal getUserPrincipal() {
-            return () -> userId;
+            return caller;
         }
 
         @Override

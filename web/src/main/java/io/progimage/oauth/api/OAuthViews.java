@@ -24,8 +24,8 @@ public final class OAuthViews {
                         String redirectUrl) {
     }
 
-    @Schema(name = "Application", description = "A registered application; the secret is shown only in this answer")
-    @JsonbPropertyOrder({"clientId", "clientSecret", "name", "redirectUrl", "createdAt"})
+    @Schema(name = "Application", description = "A registered application; its secrets are shown only in this answer")
+    @JsonbPropertyOrder({"clientId", "clientSecret", "name", "redirectUrl", "createdAt", "webhookSecret"})
     public record Registered(@Schema(name = "client_id", required = true, example = "3e1b5a1c9d7f4e2a8b6c0d4f2a1e9c7b") @JsonbProperty("client_id") String clientId,
                       @Schema(name = "client_secret", required = true, example = "Zk3u9PqW2mXc7VbN1sT5yL8aR4dG6hJ0eQ2wE5rT7yU9iO1pA3sD5fG7hJ9kL1zX")
                       @JsonbProperty("client_secret") String clientSecret,
@@ -33,7 +33,24 @@ public final class OAuthViews {
                       @Schema(name = "redirect_url", required = true, format = "uri", example = "https://frame.example.org/callback")
                       @JsonbProperty("redirect_url") String redirectUrl,
                       @Schema(name = "created_at", required = true, format = "date-time", example = "2026-12-01T14:03:07.651Z")
-                      @JsonbProperty("created_at") String createdAt) {
+                      @JsonbProperty("created_at") String createdAt,
+                      @Schema(name = "webhook_secret", required = true, pattern = "^whsec_[A-Za-z0-9]{40}$",
+                              example = "whsec_5rcq2LpqGcejQVTDEeGLDflXPlO05KYpuBULuWWW",
+                              description = "Signs the bulk completion webhooks of this application (the ProgImage-Signature"
+                                      + " header: HMAC-SHA256 over `<t>.<body>`); shown only here and when replaced")
+                      @JsonbProperty("webhook_secret") String webhookSecret) {
+    }
+
+    @Schema(name = "WebhookSecret", description = "A new webhook signing secret, shown only in this answer; the one before"
+            + " signs nothing from now on")
+    @JsonbPropertyOrder({"clientId", "webhookSecret", "createdAt"})
+    public record WebhookSecret(@Schema(name = "client_id", required = true, example = "3e1b5a1c9d7f4e2a8b6c0d4f2a1e9c7b")
+                                @JsonbProperty("client_id") String clientId,
+                                @Schema(name = "webhook_secret", required = true, pattern = "^whsec_[A-Za-z0-9]{40}$",
+                                        example = "whsec_5rcq2LpqGcejQVTDEeGLDflXPlO05KYpuBULuWWW")
+                                @JsonbProperty("webhook_secret") String webhookSecret,
+                                @Schema(name = "created_at", required = true, format = "date-time", example = "2026-12-01T14:05:11.020Z")
+                                @JsonbProperty("created_at") String createdAt) {
     }
 
     @Schema(name = "TokenRequest", description = "RFC 6749 §4.1.3; client_id and client_secret may be sent with HTTP Basic instead")

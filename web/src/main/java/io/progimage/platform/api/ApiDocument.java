@@ -18,7 +18,8 @@ import java.util.Map;
  * method (a MicroProfile OpenAPI filter, run by the build's scan, web/pom.xml, and again by Payara
  * over that document, with the same result, {@code mp.openapi.filter}): the answers any call can get (401 on a bearer operation, 429 where
  * rate-limited, 400/413/415 where there is a body, 500 and 503 everywhere), and the rate-limit
- * headers on every answer of a rate-limited operation (API.md §1, §6). An operation is
+ * headers on every answer of a rate-limited operation (API.md §1, §6), and the empty security
+ * requirement on the requests the service itself sends (callbacks). An operation is
  * rate-limited per user when it takes a bearer token, and per client IP when its annotations say
  * {@code x-rate-limit: per-client-ip}.
  */
@@ -32,7 +33,26 @@ public class ApiDocument implements OASFilter {
     public void filterOpenAPI(OpenAPI document) {
         headers().forEach(document.getComponents()::addHeader);
         document.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(this::complete));
+        document.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(ApiDocument::signedCallbacks));
         dropPayaraEndpoints(document);
+    }
+
+    /**
+     * The requests the service sends (the bulk webhook, issue 14 §4) carry no token: their
+     * signature header authenticates them, as their description says. Say so with the empty
+     * requirement; they get none of the answers above, which are the service's own.
+     */
+    private static void signedCallbacks(Operation operation) {
+        if (operation.getCallbacks() == null) {
+            return;
+        }
+        operation.getCallbacks().values().stream()
+                .filter(callback -> callback.getPathItems() != null) // a $ref to one has none of its own
+                .forEach(callback -> callback.getPathItems().values().forEach(item -> item.getOperations().values().forEach(sent -> {
+                    if (sent.getSecurity() == null) {
+                        sent.setSecurity(List.of(OASFactory.createSecurityRequirement()));
+                    }
+                })));
     }
 
     private void complete(Operation operation) {
