@@ -76,20 +76,22 @@ public final class Stack implements BeforeAllCallback, AutoCloseable, ExtensionC
     public static synchronized URI secondNodeUri() throws Exception {
         Stack stack = running;
         if (stack.secondNode == null) {
-            stack.secondNode = stack.startNode("node-2", Map.of(
-                    "PROGIMAGE_HZ_MEMBERS", "127.0.0.1:" + stack.node.hzPort() + ",127.0.0.1:" + HZ_PORT_PLACEHOLDER,
-                    "PROGIMAGE_BROKER_DIR", stack.data.resolve("broker-node-2").toString(),
-                    "PROGIMAGE_REMOTE_ALLOW_PRIVATE", "true",
-                    "PROGIMAGE_REMOTE_TIMEOUT_SECONDS", "5",
+            stack.secondNode = stack.startNode("node-2", Map.ofEntries(
+                    Map.entry("PROGIMAGE_HZ_MEMBERS", "127.0.0.1:" + stack.node.hzPort() + ",127.0.0.1:" + HZ_PORT_PLACEHOLDER),
+                    Map.entry("PROGIMAGE_BROKER_DIR", stack.data.resolve("broker-node-2").toString()),
+                    Map.entry("PROGIMAGE_REMOTE_ALLOW_PRIVATE", "true"),
+                    Map.entry("PROGIMAGE_REMOTE_TIMEOUT_SECONDS", "5"),
                     // room for one body of the largest size at a time and a few small ones (BodyMemoryIT)
-                    "PROGIMAGE_UPLOAD_MEMORY_BYTES", String.valueOf(4L * MAX_BODY_BYTES + 1024 * 1024),
-                    "PROGIMAGE_UPLOAD_MEMORY_WAIT_MILLIS", "500",
+                    Map.entry("PROGIMAGE_UPLOAD_MEMORY_BYTES", String.valueOf(4L * MAX_BODY_BYTES + 1024 * 1024)),
+                    Map.entry("PROGIMAGE_UPLOAD_MEMORY_WAIT_MILLIS", "500"),
                     // one password hash at a time, no queue (PasswordHashingIT)
-                    "PROGIMAGE_PASSWORD_MAX_CONCURRENT", "1",
-                    "PROGIMAGE_PASSWORD_MAX_WAIT_MILLIS", "0",
+                    Map.entry("PROGIMAGE_PASSWORD_MAX_CONCURRENT", "1"),
+                    Map.entry("PROGIMAGE_PASSWORD_MAX_WAIT_MILLIS", "0"),
                     // webhooks to a plain-http receiver on 127.0.0.1, retried after 3 s (WebhookIT)
-                    "PROGIMAGE_WEBHOOK_ALLOW_HTTP", "true",
-                    "PROGIMAGE_WEBHOOK_FIRST_RETRY_SECONDS", "3"));
+                    Map.entry("PROGIMAGE_WEBHOOK_ALLOW_HTTP", "true"),
+                    Map.entry("PROGIMAGE_WEBHOOK_FIRST_RETRY_SECONDS", "3"),
+                    // two open bulks with a callback per user (WebhookIT)
+                    Map.entry("PROGIMAGE_WEBHOOK_MAX_OPEN_PER_USER", "2")));
         }
         return stack.secondNode.baseUri();
     }

@@ -167,6 +167,37 @@ class WebhookIT {
     }
 
     @Test
+    void aUserHasAtMostTheConfiguredNumberOfBulksWithACallbackOpen() throws Exception {
+        URI node = Stack.secondNodeUri(); // at most 2 there (Stack)
+        Client client = newClient();
+        // a name that does not resolve: accepted (it may by the time the bulk settles), its
+        // attempts fail and are retried, so these deliveries stay open
+        String nowhere = "http://no-such-host.invalid/hook";
+        for (int i = 0; i < 2; i++) {
+            Api.Reply accepted = bulk(node, client.token(), nowhere, Json.createArrayBuilder().add(hashOf(smallPng(8, 8))));
+            assertEquals(202, accepted.status(), accepted.body());
+        }
+        Api.Reply third = bulk(node, client.token(), nowhere, Json.createArrayBuilder().add(hashOf(smallPng(8, 8))));
+        assertEquals(422, third.status(), third.body());
+        assertEquals("callback_url", Uploads.field(third));
+        assertTrue(third.body().contains("at most 2"), third.body());
+        Api.Reply withoutCallback = BulkIT.bulk(node, client.token(), Json.createArrayBuilder().add(hashOf(smallPng(8, 8))));
+        assertEquals(202, withoutCallback.status(), "a bulk without a callback is not bounded by it");
+        Api.Reply otherUser = bulk(node, newClient().token(), nowhere, Json.createArrayBuilder().add(hashOf(smallPng(8, 8))));
+        assertEquals(202, otherUser.status(), "the bound is per user");
+    }
+
+    @Test
+    void aCallbackBesideASingleHashIsIgnoredAsAnyUnknownKeyWas() {
+        Client client = newClient();
+        String body = Json.createObjectBuilder().add("process", hashOf(smallPng(8, 8))).add("callback_url", receiver.url("/single"))
+                .build().toString();
+        Api.Reply single = Api.send(Api.request("/user/images").header("Authorization", "Bearer " + client.token())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertEquals(201, single.status(), single.body());
+    }
+
+    @Test
     void aReplacedSecretSignsTheNextDeliveryAndTheOldOneNoLonger() throws Exception {
         URI node = Stack.secondNodeUri();
         Client client = newClient();
@@ -174,17 +205,22 @@ class WebhookIT {
 
         Api.Reply wrongPassword = Api.send(Api.request("/oauth/applications/" + clientId + "/webhook-secret")
                 .header("Authorization", OAuthClient.basic(client.account().email(), "not the password"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(401, wrongPassword.status());
         Client stranger = newClient();
         Api.Reply notTheirs = Api.send(Api.request("/oauth/applications/" + clientId + "/webhook-secret")
                 .header("Authorization", OAuthClient.basic(stranger.account().email(), OAuthClient.PASSWORD))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(404, notTheirs.status(), "another user's application does not exist");
+
+        Api.Reply asAForm = Api.send(Api.request("/oauth/applications/" + clientId + "/webhook-secret")
+                .header("Authorization", OAuthClient.basic(client.account().email(), OAuthClient.PASSWORD))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("a=b")).build());
+        assertEquals(415, asAForm.status(), "what a page on another site could send: " + asAForm.body());
 
         Api.Reply replaced = Api.send(Api.request("/oauth/applications/" + clientId + "/webhook-secret")
                 .header("Authorization", OAuthClient.basic(client.account().email(), OAuthClient.PASSWORD))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(200, replaced.status(), replaced.body());
         assertEquals("no-store", replaced.header("Cache-Control"));
         String newSecret = replaced.json().getString("webhook_secret");

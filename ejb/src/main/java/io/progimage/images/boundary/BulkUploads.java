@@ -6,6 +6,7 @@ import io.progimage.images.entity.Image;
 import io.progimage.oauth.boundary.Applications;
 import io.progimage.webhooks.boundary.CallbackRefused;
 import io.progimage.webhooks.boundary.Callbacks;
+import io.progimage.webhooks.boundary.Webhooks;
 import io.progimage.storage.boundary.Storage;
 import io.progimage.storage.boundary.Storage.StoredFile;
 import jakarta.ejb.Stateless;
@@ -44,6 +45,9 @@ public class BulkUploads {
     Callbacks callbacks;
 
     @Inject
+    Webhooks webhooks;
+
+    @Inject
     Applications applications;
 
     @Inject
@@ -73,6 +77,7 @@ public class BulkUploads {
                 throw new CallbackRefused("cannot be signed: this application has no webhook secret yet (its owner creates"
                         + " one with POST /oauth/applications/{client_id}/webhook-secret)");
             }
+            webhooks.requireRoomFor(userId);
         }
         for (int i = 0; i < requests.size(); i++) {
             ImageRequest request = requests.get(i);

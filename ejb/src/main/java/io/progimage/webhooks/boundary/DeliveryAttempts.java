@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -80,9 +81,21 @@ public class DeliveryAttempts {
             }
             return Optional.empty();
         }
-        Optional<String> secret = applications.webhookSecret(delivery.clientId());
         WebhookAttempt started = delivery.startAttempt(now, now.plus(settings.presumedLostAfter()));
         em.persist(started);
+        Optional<String> secret;
+        try {
+            secret = applications.webhookSecret(delivery.clientId());
+        } catch (RuntimeException unreadable) {
+            // the sealed secret does not open (the server key replaced, a corrupt row): no later
+            // attempt could sign either, so the delivery ends now, recorded, instead of its message
+            // bouncing between redelivery, the dead-letter queue and the reconciler for an hour
+            LOG.log(Level.SEVERE, "the webhook secret of application " + delivery.clientId() + " cannot be opened: "
+                    + unreadable.getClass().getName()); // never the value
+            started.failed("the application's webhook secret cannot be read on the server; replace it", 0);
+            delivery.giveUp(now);
+            return Optional.empty();
+        }
         if (secret.isEmpty()) {
             started.failed("the application no longer has a webhook secret to sign with (it was deleted)", 0);
             delivery.giveUp(now);

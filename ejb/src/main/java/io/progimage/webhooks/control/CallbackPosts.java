@@ -17,8 +17,6 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -154,14 +152,12 @@ public final class CallbackPosts implements AutoCloseable {
     }
 
     InetAddress[] resolve(String host, FetchDeadline deadline) throws UnknownHostException {
-        InetAddress[] addresses;
-        if (deadline == null) {
-            addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
-        } else {
-            addresses = lookups.resolve(host, deadline);
-            if (deadline.passed()) {
-                throw new HostLookups.TooLate(host);
-            }
+        if (deadline == null) { // a lookup outside post(): never without a time bound
+            throw new UnknownHostException(host + " (looked up outside an attempt)");
+        }
+        InetAddress[] addresses = lookups.resolve(host, deadline);
+        if (deadline.passed()) {
+            throw new HostLookups.TooLate(host);
         }
         if (!settings.allowPrivate()) {
             for (InetAddress address : addresses) {
@@ -198,7 +194,7 @@ public final class CallbackPosts implements AutoCloseable {
                 abandon(post, response); // the body is not ours to read
                 return new Answer(status, null, Duration.ofNanos(System.nanoTime() - start));
             } catch (IOException | IllegalArgumentException | CancellationException e) {
-                return new Answer(0, reason(e, deadline), Duration.ofNanos(System.nanoTime() - start));
+                return new Answer(0, reason(e), Duration.ofNanos(System.nanoTime() - start));
             }
         } finally {
             CURRENT.remove();
@@ -214,22 +210,18 @@ public final class CallbackPosts implements AutoCloseable {
         }
     }
 
-    private String reason(Exception e, FetchDeadline deadline) {
-        if (deadline.passed() || e instanceof InterruptedIOException) {
-            Duration total = settings.totalTimeout();
-            String within = total.toMillis() % 1000 == 0 ? total.toSeconds() + " s" : total.toMillis() + " ms";
-            return "the receiver did not answer within " + within;
-        }
+    private String reason(Exception e) {
         if (e instanceof NotPublic) {
             return "the callback URL's host resolves to an address that is not public";
         }
         if (e instanceof UnknownHostException) {
             return "the callback URL's host is unknown";
         }
-        if (e instanceof ConnectException) {
-            return "the receiver refused the connection";
-        }
-        return "the connection to the receiver failed";
+        // One text for refused, unreachable and too slow: the attempts are shown to the client,
+        // and telling those apart would make callback URLs a port scanner of any public host.
+        Duration total = settings.totalTimeout();
+        String within = total.toMillis() % 1000 == 0 ? total.toSeconds() + " s" : total.toMillis() + " ms";
+        return "no answer from the receiver within " + within + " (refused, unreachable or too slow)";
     }
 
     private static String host(URI uri) {

@@ -187,10 +187,8 @@ public class ImagesResource {
         if (process instanceof JsonArray items) {
             return bulk(items, json.get(CALLBACK_URL));
         }
-        if (WireText.text(json.get(CALLBACK_URL)) != null) { // JSON null is "not given", as for every parameter
-            // a single upload is answered when it is done: a webhook would never be sent, so say so
-            throw DomainException.invalid(CALLBACK_URL, "is only for a bulk upload (process as a list of hashes)");
-        }
+        // a callback_url beside a single hash is ignored, as any unknown key was before it existed
+        // (API.md: additions keep every seed request working): the 201 itself is the completion
         if (process == null || process.getValueType() != JsonValue.ValueType.OBJECT) {
             throw DomainException.invalid("process", "must be an image hash (an object) or a list of them");
         }

@@ -90,11 +90,16 @@ public class ApplicationsResource {
     @LimitedPerClientIp
     @POST
     @Path("{client_id}/webhook-secret")
+    @Consumes(MediaType.APPLICATION_JSON) // not a form: a page on another site cannot replay a browser's cached Basic login
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceWebhookSecret", summary = "Replace an application's webhook signing secret",
             description = "HTTP Basic authentication with the e-mail and password of the user who registered the application."
                     + " The new secret signs every webhook attempt from now on, including the retries of deliveries under"
-                    + " way; the old one signs nothing. The answer is the only place the new secret is shown. No body.")
+                    + " way; the old one signs nothing. The answer is the only place the new secret is shown. Send"
+                    + " `Content-Type: application/json` (the body, e.g. `{}` or none, is ignored): a form on another site"
+                    + " cannot, so a login a browser has cached cannot be replayed from there.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, description = "Ignored")))
     @Extension(name = "x-rate-limit", value = "per-client-ip")
     @SecurityRequirement(name = "basic")
     @APIResponse(responseCode = "200", description = "The new secret (Cache-Control: no-store)",

@@ -39,6 +39,10 @@ public final class OAuthViews {
                               description = "Signs the bulk completion webhooks of this application (the ProgImage-Signature"
                                       + " header: HMAC-SHA256 over `<t>.<body>`); shown only here and when replaced")
                       @JsonbProperty("webhook_secret") String webhookSecret) {
+        @Override
+        public String toString() {
+            return "Registered[" + clientId + "]"; // never the secrets (a log line, an exception message)
+        }
     }
 
     @Schema(name = "WebhookSecret", description = "A new webhook signing secret, shown only in this answer; the one before"
@@ -51,6 +55,10 @@ public final class OAuthViews {
                                 @JsonbProperty("webhook_secret") String webhookSecret,
                                 @Schema(name = "created_at", required = true, format = "date-time", example = "2026-12-01T14:05:11.020Z")
                                 @JsonbProperty("created_at") String createdAt) {
+        @Override
+        public String toString() {
+            return "WebhookSecret[" + clientId + "]";
+        }
     }
 
     @Schema(name = "TokenRequest", description = "RFC 6749 §4.1.3; client_id and client_secret may be sent with HTTP Basic instead")
