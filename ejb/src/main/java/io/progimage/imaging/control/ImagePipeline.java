@@ -84,7 +84,7 @@ public final class ImagePipeline {
             // every output size and the job's peak heap, from the header alone:
             // what cannot be encoded is refused before any pixel is decoded
             JobPlan plan = JobPlan.of(opened.width, opened.height, opened.orientation, opened.rawBytesPerPixel,
-                    opened.convertsProfile(), options, maxPixels);
+                    opened.convertsProfile(), opened.format != SourceFormat.JPEG, options, maxPixels);
             try (MemoryBudget.Permit permit = budget.reserve(plan.peakBytes())) {
                 return process(opened, options, plan);
             } catch (Rejected e) {

@@ -26,9 +26,12 @@ import java.util.Locale;
  * @param peakBytes   heap the job may hold at once, for {@link MemoryBudget#reserve}
  * @param encodings   the encodings of the outputs: the format's, less an optional one the image
  *                    cannot have ({@link OutputFormat#isOptional})
+ * @param keepsAlpha  whether the job carries an {@link Alpha} plane: an encoding keeps
+ *                    transparency, and the source may have some or the job makes some (a skew
+ *                    rotation's canvas, rounded corners)
  */
 record JobPlan(int mainWidth, int mainHeight, int thumbWidth, int thumbHeight, int miniWidth, int miniHeight,
-               long peakBytes, List<Encoding> encodings) {
+               long peakBytes, List<Encoding> encodings, boolean keepsAlpha) {
 
     /** Largest int[] the JVM allocates (a few header words below Integer.MAX_VALUE). */
     static final long MAX_ARRAY_PIXELS = Integer.MAX_VALUE - 8;
@@ -49,6 +52,12 @@ record JobPlan(int mainWidth, int mainHeight, int thumbWidth, int thumbHeight, i
      */
     static JobPlan of(int width, int height, int exifOrientation, int rawBytesPerPixel, boolean convertsProfile,
                       ProcessingOptions options, long maxPixels) throws ImageRejectedException {
+        return of(width, height, exifOrientation, rawBytesPerPixel, convertsProfile, true, options, maxPixels);
+    }
+
+    /** @param alphaSource whether the source may be transparent (any format but JPEG) */
+    static JobPlan of(int width, int height, int exifOrientation, int rawBytesPerPixel, boolean convertsProfile,
+                      boolean alphaSource, ProcessingOptions options, long maxPixels) throws ImageRejectedException {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("empty source " + width + "x" + height);
         }
@@ -128,18 +137,15 @@ record JobPlan(int mainWidth, int mainHeight, int thumbWidth, int thumbHeight, i
             encode += 2 * (maxBytes(encoding, mainW, mainH) + maxBytes(encoding, thumb[0], thumb[1])
                     + maxBytes(encoding, mini[0], mini[1]));
         }
-        boolean keepsAlpha = encodings.stream().anyMatch(Encoding::hasAlpha); // as keepsAlpha()
+        boolean rounded = options.cornerRadius() != null && options.cornerRadius() > 0;
+        boolean keepsAlpha = encodings.stream().anyMatch(Encoding::hasAlpha) && (alphaSource || skew || rounded);
         // the alpha plane beside every stage's colours: the source's and its rearranged copy at
         // most, then the derived ones; and the ARGB composition and libwebp's RGBA copy
         long alpha = keepsAlpha ? 2 * RGB * Math.max(source, Math.max(rotatedW * rotatedH, main))
                 + RGB * (thumbPixels + miniPixels + shrunk) + 2 * RGB * main : 0;
         long peak = Math.max(Math.max(decode, rotate), Math.max(filter, Math.max(resize, encode))) + alpha + FIXED_BYTES;
-        return new JobPlan((int) mainW, (int) mainH, thumb[0], thumb[1], mini[0], mini[1], peak, List.copyOf(encodings));
-    }
-
-    /** Whether the job carries an {@link Alpha} plane: an encoding that keeps transparency. */
-    boolean keepsAlpha() {
-        return encodings.stream().anyMatch(Encoding::hasAlpha);
+        return new JobPlan((int) mainW, (int) mainH, thumb[0], thumb[1], mini[0], mini[1], peak, List.copyOf(encodings),
+                keepsAlpha);
     }
 
     private static long maxBytes(Encoding encoding, long width, long height) {

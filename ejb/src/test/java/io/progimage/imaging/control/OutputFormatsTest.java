@@ -186,4 +186,16 @@ class OutputFormatsTest {
         argb.setRGB(1, 1, 0xFE102030);
         assertNotNull(Alpha.of(argb));
     }
+
+    @Test
+    void anOpaqueJpegSourceReservesNoAlphaPlaneUnlessTheJobMakesTransparency() throws Exception {
+        ProcessingOptions auto = ProcessingOptions.defaults().withFormat(OutputFormat.AUTO);
+        JobPlan photo = JobPlan.of(4000, 3000, 1, 3, false, false, auto, 50_000_000L);
+        JobPlan png = JobPlan.of(4000, 3000, 1, 4, false, true, auto, 50_000_000L);
+        JobPlan rounded = JobPlan.of(4000, 3000, 1, 3, false, false, auto.withCornerRadius(20), 50_000_000L);
+        assertEquals(webp, png.keepsAlpha());
+        assertTrue(!photo.keepsAlpha());
+        assertEquals(webp, rounded.keepsAlpha());
+        assertTrue(!webp || photo.peakBytes() < png.peakBytes(), photo.peakBytes() + " < " + png.peakBytes());
+    }
 }
