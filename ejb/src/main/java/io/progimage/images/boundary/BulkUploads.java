@@ -6,11 +6,11 @@ import io.progimage.images.entity.Image;
 import io.progimage.oauth.boundary.Applications;
 import io.progimage.webhooks.boundary.CallbackRefused;
 import io.progimage.webhooks.boundary.Callbacks;
-import io.progimage.webhooks.boundary.Webhooks;
 import io.progimage.storage.boundary.Storage;
 import io.progimage.storage.boundary.Storage.StoredFile;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -45,7 +45,8 @@ public class BulkUploads {
     Callbacks callbacks;
 
     @Inject
-    Webhooks webhooks;
+    @ConfigProperty(name = "progimage.webhook.max-open-per-user", defaultValue = "20")
+    int maxOpenPerUser;
 
     @Inject
     Applications applications;
@@ -77,7 +78,7 @@ public class BulkUploads {
                 throw new CallbackRefused("cannot be signed: this application has no webhook secret yet (its owner creates"
                         + " one with POST /oauth/applications/{client_id}/webhook-secret)");
             }
-            webhooks.requireRoomFor(userId);
+            requireRoomForCallback(userId);
         }
         for (int i = 0; i < requests.size(); i++) {
             ImageRequest request = requests.get(i);
@@ -106,5 +107,24 @@ public class BulkUploads {
         em.flush(); // rows first: a message must never name a row that failed to insert
         workQueue.send(images.stream().map(Image::id).toList());
         return new Queued(bulk, images);
+    }
+
+    /**
+     * Refuses one more bulk with a {@code callback_url} while the user has {@code
+     * progimage.webhook.max-open-per-user} of them not yet delivered or given up (items pending, or
+     * the delivery scheduled or in flight): every attempt can hold one of a node's two delivery
+     * sessions for its 10 s, so one user's unreachable receivers must not crowd out the others'
+     * webhooks for the hour their retries last. Counted, not locked: two requests at the same
+     * moment may both pass at the bound, which keeps it a bound within one.
+     */
+    private void requireRoomForCallback(String userId) {
+        Number open = (Number) em.createNativeQuery("SELECT COUNT(*) FROM bulks b"
+                        + " LEFT JOIN webhook_deliveries d ON d.bulk_id = b.id WHERE b.user_id = ? AND b.callback_url IS NOT NULL"
+                        + " AND (b.settled_at IS NULL OR d.status IN ('SCHEDULED', 'SENDING'))")
+                .setParameter(1, userId).getSingleResult();
+        if (open.longValue() >= maxOpenPerUser) {
+            throw new CallbackRefused("cannot be taken now: " + open + " of your bulks with a callback_url are still"
+                    + " pending or being delivered (at most " + maxOpenPerUser + "); send this one without it, or later");
+        }
     }
 }

@@ -69,7 +69,7 @@ public class Bulks {
         BulkCounts counts = BulkCounts.of(bulk.itemCount(), items.stream().map(Image::status).toList());
         bulk.settle(clock.instant());
         if (bulk.callbackUrl() != null) {
-            webhooks.schedule(bulk, BulkDocument.of(bulk, items, counts));
+            webhooks.schedule(bulk.id(), bulk.clientId(), bulk.callbackUrl(), BulkDocument.of(bulk, items, counts));
         }
         return true;
     }

@@ -1,5 +1,8 @@
 package io.progimage.images.control;
 
+import io.progimage.platform.control.FetchDeadline;
+import io.progimage.platform.control.HostLookups;
+import io.progimage.platform.control.PublicAddresses;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;

@@ -1,8 +1,8 @@
 package io.progimage.webhooks.control;
 
-import io.progimage.images.control.FetchDeadline;
-import io.progimage.images.control.HostLookups;
-import io.progimage.images.control.PublicAddresses;
+import io.progimage.platform.control.FetchDeadline;
+import io.progimage.platform.control.HostLookups;
+import io.progimage.platform.control.PublicAddresses;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;

@@ -1,10 +1,10 @@
-package io.progimage.images.control;
+package io.progimage.platform.control;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static io.progimage.images.control.PublicAddresses.isPublic;
-import static io.progimage.images.control.PublicAddresses.literal;
+import static io.progimage.platform.control.PublicAddresses.isPublic;
+import static io.progimage.platform.control.PublicAddresses.literal;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

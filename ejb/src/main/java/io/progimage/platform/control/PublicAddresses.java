@@ -1,4 +1,4 @@
-package io.progimage.images.control;
+package io.progimage.platform.control;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

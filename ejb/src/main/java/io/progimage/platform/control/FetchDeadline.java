@@ -1,4 +1,4 @@
-package io.progimage.images.control;
+package io.progimage.platform.control;
 
 import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.util.Timeout;
