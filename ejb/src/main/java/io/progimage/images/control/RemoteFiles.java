@@ -2,19 +2,15 @@ package io.progimage.images.control;
 
 import io.progimage.platform.control.FetchDeadline;
 import io.progimage.platform.control.HostLookups;
+import io.progimage.platform.control.OutboundClients;
 import io.progimage.platform.control.PublicAddresses;
-import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,32 +84,8 @@ public final class RemoteFiles implements AutoCloseable {
             return thread;
         });
         this.timers.setRemoveOnCancelPolicy(true); // a fetch that finished in time leaves no task behind
-        DnsResolver resolver = new DnsResolver() {
-            @Override
-            public InetAddress[] resolve(String host) throws UnknownHostException {
-                return RemoteFiles.this.resolve(host, CURRENT.get());
-            }
-
-            @Override
-            public String resolveCanonicalHostname(String host) throws UnknownHostException {
-                return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
-            }
-        };
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(resolver)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                                .setSocketTimeout(Timeout.of(settings.totalTimeout()))
-                                .build())
-                        .setMaxConnTotal(64).setMaxConnPerRoute(8)
-                        .build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .setUserAgent("ProgImage remote fetch")
-                .build();
+        this.client = OutboundClients.create(host -> resolve(host, CURRENT.get()),
+                settings.connectTimeout(), settings.totalTimeout(), 64, 8, "ProgImage remote fetch");
     }
 
     /**

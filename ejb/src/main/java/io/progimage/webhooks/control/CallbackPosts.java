@@ -2,19 +2,14 @@ package io.progimage.webhooks.control;
 
 import io.progimage.platform.control.FetchDeadline;
 import io.progimage.platform.control.HostLookups;
+import io.progimage.platform.control.OutboundClients;
 import io.progimage.platform.control.PublicAddresses;
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -86,32 +81,8 @@ public final class CallbackPosts implements AutoCloseable {
             return thread;
         });
         this.timers.setRemoveOnCancelPolicy(true);
-        DnsResolver resolver = new DnsResolver() {
-            @Override
-            public InetAddress[] resolve(String host) throws UnknownHostException {
-                return CallbackPosts.this.resolve(host, CURRENT.get());
-            }
-
-            @Override
-            public String resolveCanonicalHostname(String host) throws UnknownHostException {
-                return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
-            }
-        };
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(resolver)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                                .setSocketTimeout(Timeout.of(settings.totalTimeout()))
-                                .build())
-                        .setMaxConnTotal(16).setMaxConnPerRoute(2)
-                        .build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .setUserAgent("ProgImage webhook")
-                .build();
+        this.client = OutboundClients.create(host -> resolve(host, CURRENT.get()),
+                settings.connectTimeout(), settings.totalTimeout(), 16, 2, "ProgImage webhook");
     }
 
     /** The URL's form: https (or http where allowed) with a host, no user information, at most 2000 characters. */
