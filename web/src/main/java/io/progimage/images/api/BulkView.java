@@ -86,7 +86,8 @@ public record BulkView(
             String outcome,
             @Schema(name = "http_status", example = "500", description = "The receiver's answer, when there was one")
             @JsonbProperty("http_status") Integer httpStatus,
-            @Schema(example = "the receiver did not answer within 10 s", description = "Why there was no answer, when there was none")
+            @Schema(example = "no answer from the receiver within 10 s (refused, unreachable or too slow)",
+                    description = "Why there was no answer, when there was none")
             String error) {
 
         static Attempt of(WebhookAttempt attempt) {
