@@ -136,7 +136,7 @@ public class ImagesResource {
                     + " called once all have settled (the `bulkSettled` callback); `GET /user/bulks/{bulk_id}` shows the"
                     + " whole bulk. `multipart/form-data`: a binary part `file` and"
                     + " the hash's parameters as text parts, like the first form. Processing: decode, EXIF orientation,"
-                    + " rotation, filter, round corners, JPEG at `quality`; thumbnail and mini from the result.")
+                    + " rotation, filter, round corners, encode at `quality` (JPEG unless `format` asks for WebP, PNG or `auto`); thumbnail and mini from the result.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(oneOf = {ImageHash.Single.class, ImageHash.Bulk.class}),
